@@ -1,0 +1,177 @@
+"""The article, kept whole: checksum, repaired text, parts and offsets.
+
+The raw file under data/raw/ is never edited. The cleaned text differs from it
+only where the text extraction broke a sentence across a blank line; every
+cleaned offset maps back to a raw offset, so any quote can be found in the
+original bytes.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from . import DATA_DIR
+
+RAW_PATH = DATA_DIR / "raw" / "000_7d8e2387cb60b3f6.txt"
+RAW_SHA256 = "70f1086c891bdc1329e869aecf65030120dbf7e84b59ffd3dd9ee027838783ea"
+
+PART_IDS = ("lead", "s1", "s2", "s3", "s4", "closing", "captions")
+PART_TITLES = {
+    "lead": "Lead: the headline results",
+    "s1": "Section 1: Party leadership (党建引领)",
+    "s2": "Section 2: Education reform (教育改革)",
+    "s3": "Section 3: Balanced development (均衡发展)",
+    "s4": "Section 4: Services and support (服务保障)",
+    "closing": "Closing paragraphs",
+    "captions": "Picture captions",
+}
+
+# A sentence may end in these; a paragraph that ends in anything else, is long
+# and already has sentence punctuation was cut by the extraction.
+_TERMINAL = set("。！？；：—…”）)")
+_MIN_BROKEN_PARAGRAPH = 40
+_SECTION_HEADING = re.compile(r"^([1-4]) \S")
+_CLOSING_START = "一系列举措"
+
+
+class SourceChangedError(RuntimeError):
+    """The raw article no longer has the checksum the registry was built on."""
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offsets into the cleaned text
+    end: int
+
+
+@dataclass
+class Part:
+    id: str
+    title: str
+    spans: list[Span] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Location:
+    part: str
+    start: int  # cleaned text
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass
+class Source:
+    raw: str
+    text: str
+    clean_to_raw: list[int]
+    joins: list[int]  # raw offsets of the repaired breaks
+    parts: dict[str, Part]
+
+    def part_of(self, offset: int) -> str:
+        for part in self.parts.values():
+            if any(span.start <= offset < span.end for span in part.spans):
+                return part.id
+        raise ValueError(f"offset {offset} lies outside every part (a blank line?)")
+
+    def locate(self, quote: str, part: str | None = None) -> Location:
+        """Find a quote in the cleaned text, within one part if given.
+
+        Raises LookupError if it is absent or ambiguous.
+        """
+        hits = []
+        for match in re.finditer(re.escape(quote), self.text):
+            found_part = self.part_of(match.start())
+            if part is None or found_part == part:
+                hits.append((found_part, match.start(), match.end()))
+        where = f" in part {part}" if part else ""
+        if not hits:
+            raise LookupError(f"quote not found in the source{where}: {quote!r}")
+        if len(hits) > 1:
+            raise LookupError(f"quote occurs {len(hits)} times{where}; lengthen it: {quote!r}")
+        found_part, start, end = hits[0]
+        return Location(found_part, start, end, self.to_raw(start), self.to_raw(end - 1) + 1)
+
+    def to_raw(self, offset: int) -> int:
+        return self.clean_to_raw[offset]
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def verify_checksum(path: Path = RAW_PATH, expected: str = RAW_SHA256) -> bytes:
+    data = Path(path).read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != expected:
+        raise SourceChangedError(
+            f"{path}: sha256 is {actual}, expected {expected}. The article changed; "
+            "every claim quote and offset was registered against the original bytes. "
+            "Restore the file, or re-register the claims and update RAW_SHA256."
+        )
+    return data
+
+
+def _is_broken(paragraph: str) -> bool:
+    return (
+        len(paragraph) >= _MIN_BROKEN_PARAGRAPH
+        and paragraph[-1] not in _TERMINAL
+        and ("，" in paragraph or "。" in paragraph)
+    )
+
+
+def repair(raw: str) -> tuple[str, list[int], list[int]]:
+    """Join paragraphs that the extraction cut mid-sentence.
+
+    Returns the cleaned text, a map from cleaned to raw offsets, and the raw
+    offsets of the removed breaks.
+    """
+    removed: list[tuple[int, int]] = []
+    for gap in re.finditer(r"\n\n(?!\n)", raw):
+        before = raw[: gap.start()]
+        paragraph = before[before.rfind("\n") + 1 :]
+        if gap.start() > 0 and raw[gap.start() - 1] != "\n" and _is_broken(paragraph):
+            removed.append((gap.start(), gap.end()))
+    text_pieces, clean_to_raw, cursor = [], [], 0
+    for start, end in removed:
+        text_pieces.append(raw[cursor:start])
+        clean_to_raw.extend(range(cursor, start))
+        cursor = end
+    text_pieces.append(raw[cursor:])
+    clean_to_raw.extend(range(cursor, len(raw)))
+    clean_to_raw.append(len(raw))  # one past the end
+    return "".join(text_pieces), clean_to_raw, [start for start, _ in removed]
+
+
+def split_parts(text: str) -> dict[str, Part]:
+    """Assign every paragraph of the cleaned text to a part.
+
+    Captions are the paragraphs set off by a double blank line, up to the next
+    section heading; the closing starts at its first sentence.
+    """
+    parts = {pid: Part(pid, PART_TITLES[pid]) for pid in PART_IDS}
+    current, in_captions = "lead", False
+    for match in re.finditer(r"(\n*)([^\n]+)", text):
+        gap, paragraph = match.group(1), match.group(2)
+        heading = _SECTION_HEADING.match(paragraph)
+        if heading:
+            current, in_captions = f"s{heading.group(1)}", False
+        elif paragraph.startswith(_CLOSING_START):
+            current, in_captions = "closing", False
+        elif len(gap) >= 4 and match.start() > 0:
+            in_captions = True
+        target = parts["captions" if in_captions else current]
+        target.spans.append(Span(match.start(2), match.end(2)))
+        target.paragraphs.append(paragraph)
+    return parts
+
+
+@lru_cache(maxsize=1)
+def load_source(path: Path = RAW_PATH, expected_sha256: str = RAW_SHA256) -> Source:
+    raw = verify_checksum(path, expected_sha256).decode("utf-8")
+    text, clean_to_raw, joins = repair(raw)
+    return Source(raw, text, clean_to_raw, joins, split_parts(text))
