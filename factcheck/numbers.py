@@ -51,13 +51,16 @@ def chinese_to_int(text: str) -> int:
     if all(ch in CHINESE_DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit form, as in 二〇二四.
         return int("".join(str(CHINESE_DIGITS[ch]) for ch in text))
-    total, section, digit = 0, 0, None
+    total, section, digit, last_unit = 0, 0, None, None
     for ch in text:
         if ch in CHINESE_DIGITS:
-            if digit is not None and CHINESE_DIGITS[ch] != 0:
+            if digit and CHINESE_DIGITS[ch] != 0:
                 raise NumberParseError(f"two digits without a unit between them: {text!r}")
             digit = CHINESE_DIGITS[ch]
         elif ch in CHINESE_SMALL_UNITS:
+            if last_unit is not None and CHINESE_SMALL_UNITS[ch] >= last_unit:
+                raise NumberParseError(f"units out of order: {text!r}")
+            last_unit = CHINESE_SMALL_UNITS[ch]
             # A bare 十 or 百 at the start means one ten, one hundred.
             section += (1 if digit is None else digit) * CHINESE_SMALL_UNITS[ch]
             digit = None
@@ -66,7 +69,7 @@ def chinese_to_int(text: str) -> int:
             if section == 0:
                 raise NumberParseError(f"{ch} without a number before it: {text!r}")
             total += section * CHINESE_BIG_UNITS[ch]
-            section, digit = 0, None
+            section, digit, last_unit = 0, None, None
     return total + section + (digit or 0)
 
 

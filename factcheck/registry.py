@@ -59,13 +59,17 @@ def _convert(value: str, field: dict, file, row: int):
     return value
 
 
+def _shown(path: Path):
+    try:
+        return path.relative_to(DATA_DIR.parent)
+    except ValueError:
+        return path
+
+
 def read_table(path: Path, schema: dict) -> list[dict]:
     """Read one CSV and check it against a Table Schema; return typed rows."""
     path = Path(path)
-    try:
-        shown = path.relative_to(DATA_DIR.parent)
-    except ValueError:
-        shown = path
+    shown = _shown(path)
     fields = schema["fields"]
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -120,14 +124,11 @@ def read_table(path: Path, schema: dict) -> list[dict]:
     return rows
 
 
-def load_resource(name: str, datapackage: dict | None = None) -> tuple[list[dict], Path]:
-    res = resource(name, datapackage)
-    path = DATA_DIR / res["path"]
+def load_resource(name: str, path: Path | None = None) -> tuple[list[dict], Path]:
+    """Read a resource of the data package; `path` reads another copy of it (tests)."""
+    res = resource(name)
+    path = Path(path) if path else DATA_DIR / res["path"]
     return read_table(path, res["schema"]), path
-
-
-def _shown(path: Path):
-    return path.relative_to(DATA_DIR.parent)
 
 
 def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]:
@@ -167,19 +168,19 @@ def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]
     return rows
 
 
-def load_claims(source: Source | None = None) -> pd.DataFrame:
+def load_claims(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
     """The claim registry, checked against its schema and against the source."""
     source = source or load_source()
-    rows, path = load_resource("claims")
+    rows, path = load_resource("claims", path)
     rows = check_claim_rows(rows, path, source)
     frame = pd.DataFrame(rows).drop(columns="_row")
     frame["value"] = frame["value"].map(lambda v: None if v is None else float(v))
     return frame
 
 
-def load_exclusions(source: Source | None = None) -> pd.DataFrame:
+def load_exclusions(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
     source = source or load_source()
-    rows, path = load_resource("mention_exclusions")
+    rows, path = load_resource("mention_exclusions", path)
     for row in rows:
         if row["mention"] not in row["context"]:
             raise DataError(_shown(path), row["_row"], "context",

@@ -1,0 +1,99 @@
+import shutil
+
+import pytest
+
+from factcheck.source import (PART_IDS, RAW_PATH, RAW_SHA256, SourceChangedError,
+                              load_source, sha256_of, verify_checksum)
+
+
+@pytest.fixture(scope="module")
+def source():
+    return load_source()
+
+
+def test_raw_copy_is_the_seed_byte_for_byte():
+    seed = RAW_PATH.parents[3] / "shared" / "seed" / RAW_PATH.name
+    if not seed.exists():
+        pytest.skip("the shared seed is not beside this checkout")
+    assert RAW_PATH.read_bytes() == seed.read_bytes()
+
+
+def test_checksum_matches_the_registered_hash():
+    assert sha256_of(RAW_PATH) == RAW_SHA256
+
+
+def test_a_changed_source_fails_its_checksum(tmp_path):
+    changed = tmp_path / RAW_PATH.name
+    shutil.copy(RAW_PATH, changed)
+    changed.write_bytes(changed.read_bytes().replace("4.99亿元".encode(), "5.99亿元".encode()))
+    with pytest.raises(SourceChangedError, match="sha256 is .* expected 70f1086c"):
+        verify_checksum(changed)
+    with pytest.raises(SourceChangedError):
+        load_source.__wrapped__(changed)
+
+
+@pytest.mark.parametrize("broken, repaired", [
+    ("覆盖\n\n率达99.13%", "覆盖率达99.13%"),
+    ("不\n\n断提高", "不断提高"),
+    ("江门市\n\n13所", "江门市13所"),
+    ("为全市的\n\n“清北”生", "为全市的“清北”生"),
+    ("保障\n\n落实乡村教师待遇", "保障落实乡村教师待遇"),
+])
+def test_extraction_breaks_inside_sentences_are_repaired(source, broken, repaired):
+    assert broken in source.raw
+    assert broken not in source.text
+    assert repaired in source.text
+
+
+def test_only_the_breaks_inside_sentences_are_joined(source):
+    # Headings, the masthead and captions stay separate paragraphs.
+    assert len(source.joins) == 5
+    assert "同步刊发\n\n实施教育优先发展战略" in source.text
+    assert "激发教育振兴新活力\n\n习近平总书记强调" in source.text
+
+
+def test_every_cleaned_offset_maps_back_to_the_same_character(source):
+    for offset, char in enumerate(source.text):
+        assert source.raw[source.to_raw(offset)] == char
+
+
+def test_parts_have_stable_ids_and_cover_every_paragraph(source):
+    assert tuple(source.parts) == PART_IDS
+    covered = sum(span.end - span.start for part in source.parts.values() for span in part.spans)
+    assert covered == len(source.text.replace("\n", ""))
+
+
+@pytest.mark.parametrize("part, first_words", [
+    ("lead", "本专版在"),
+    ("s1", "1 坚持党建引领"),
+    ("s2", "2 深化教育改革"),
+    ("s3", "3 坚持教育优先"),
+    ("s4", "4 加强服务保障"),
+    ("closing", "一系列举措"),
+    ("captions", "崇左市开展铸牢中华民族共同体意识进校园活动"),
+])
+def test_each_part_starts_where_the_article_does(source, part, first_words):
+    assert source.parts[part].paragraphs[0].startswith(first_words)
+
+
+def test_captions_are_the_nine_picture_captions_and_the_credit(source):
+    captions = source.parts["captions"].paragraphs
+    assert len(captions) == 9
+    assert captions[-1] == "(本版图片由崇左市教育局提供)"
+    assert all(len(c) < 60 for c in captions)
+
+
+def test_locate_gives_offsets_in_both_texts(source):
+    quote = "覆盖率达99.13%"
+    where = source.locate(quote, "s1")
+    assert source.text[where.start:where.end] == quote
+    assert source.raw[where.raw_start:where.raw_end] == "覆盖\n\n率达99.13%"
+
+
+def test_locate_refuses_absent_and_ambiguous_quotes(source):
+    with pytest.raises(LookupError, match="not found"):
+        source.locate("崇左市是广西首府")
+    with pytest.raises(LookupError, match="occurs"):
+        source.locate("崇左市")
+    with pytest.raises(LookupError, match="in part s4"):
+        source.locate("覆盖率达99.13%", "s4")
