@@ -1,0 +1,208 @@
+"""One look for every chart, drawn offline in the book and natively in JupyterLab.
+
+Importing this module registers and enables two things in Altair:
+
+- the theme ``factcheck``: a font stack that covers Chinese, readable sizes and
+  the Okabe-Ito colour-blind safe palette;
+- the renderer ``factcheck``. A chart's output holds only its Vega-Lite spec,
+  under the Vega-Lite mimetype that JupyterLab draws natively and offline, and a
+  ``text/plain`` line. There is deliberately no ``text/html``: JupyterLab ranks
+  ``text/html`` above its Vega renderer, and an HTML output would hide the chart
+  there. The output holds no id, counter, clock or random number, so a rerun
+  gives byte-identical outputs and nbval compares them strictly.
+
+In the book, ``factcheck.book`` turns that mimetype into :func:`render_html`: a
+``<div class="factcheck-chart">`` and an inline script that draws the spec with
+the page's global ``window.vegaEmbed``, which the book serves itself
+(``_static/vega-bundle.js``, generated from vl-convert-python at build time), so
+no chart needs the network. The div's id is the chart's number on the page and
+a short sha256 of its spec; the div carries the chart's ``description`` as its
+``aria-label``.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+THEME = "factcheck"
+RENDERER = "factcheck"
+
+FONT = ("Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, "
+        "Microsoft YaHei, sans-serif")
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common
+# forms of colour blindness. Black is left out; it reads as text.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+           "#F0E442"]
+PRIMARY = PALETTE[0]
+# Sequential ramp for ordered data, light to dark in the palette's blue.
+RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
+
+# Altair 6 names its mimetype "application/vnd.vegalite.v6.json", which nbformat
+# rejects for a JSON object (only "+json" types may hold one); JupyterLab reads this one.
+VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
+
+EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
+
+
+@alt.theme.register(THEME, enable=True)
+def factcheck_theme() -> alt.theme.ThemeConfig:
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "padding": 8,
+            "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
+            "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start",
+                      "subtitleFontSize": 13, "subtitleColor": "#444444",
+                      "offset": 12},
+            "axis": {"labelFontSize": 13, "titleFontSize": 13, "titleFontWeight": "normal",
+                     "labelColor": "#222222", "titleColor": "#222222",
+                     "gridColor": "#e5e5e5", "domainColor": "#888888",
+                     "tickColor": "#888888", "labelLimit": 260},
+            "legend": {"labelFontSize": 13, "titleFontSize": 13,
+                       "titleFontWeight": "normal", "labelLimit": 260},
+            "header": {"labelFontSize": 13, "titleFontSize": 14},
+            "text": {"fontSize": 13},
+            "mark": {"color": PRIMARY},
+            "bar": {"color": PRIMARY},
+            "line": {"color": PRIMARY, "strokeWidth": 2},
+            "point": {"color": PRIMARY, "size": 60, "filled": True},
+            "rule": {"color": "#444444"},
+            "range": {"category": PALETTE, "ordinal": RAMP, "ramp": RAMP,
+                      "heatmap": RAMP},
+        }
+    }
+
+
+# ---------------------------------------------------------------- renderer
+
+# Altair 6's own Vega-Lite mimetype is "application/vnd.vegalite.v6.json". It ends
+# in ".json", not "+json", so nbformat refuses its JSON object: a notebook that
+# holds it fails validation (nbclient stops the build). Stock JupyterLab 4 draws
+# the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
+# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book).
+VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
+
+
+def canonical_json(spec: dict) -> str:
+    """The spec as JSON with sorted keys and no spaces: equal specs, equal text."""
+    return json.dumps(spec, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chart_id(spec: dict, number: int) -> str:
+    """``chart-<number on the page>-<12 hex digits of the spec's sha256>``."""
+    digest = hashlib.sha256(canonical_json(spec).encode("utf-8")).hexdigest()[:12]
+    return f"chart-{number}-{digest}"
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside an inline <script>: no '</', no '<!--'."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029"))
+
+
+def label(spec: dict) -> str:
+    """What a screen reader says for the chart: its description, else its title."""
+    description = spec.get("description")
+    if isinstance(description, str) and description.strip():
+        return description.strip()
+    title = spec.get("title")
+    if isinstance(title, dict):
+        title = title.get("text")
+    if isinstance(title, list):
+        title = " ".join(str(t) for t in title)
+    if isinstance(title, str) and title.strip():
+        return f"Chart: {title.strip()}"
+    return "Chart"
+
+
+_SCRIPT = """\
+(function () {
+  var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
+  function missing() {
+    console.error("factcheck chart " + id + ": window.vegaEmbed is not defined (_static/vega-bundle.js did not load)");
+  }
+  function draw() {
+    window.vegaEmbed("#" + id, spec, opt).catch(function (err) {
+      console.error("factcheck chart " + id + " failed to draw:", err);
+    });
+  }
+  if (typeof window.vegaEmbed === "function") {
+    draw();
+  } else if (document.readyState !== "complete") {
+    window.addEventListener("load", function () {
+      if (typeof window.vegaEmbed === "function") { draw(); } else { missing(); }
+    });
+  } else {
+    missing();
+  }
+})();"""
+
+
+def render_html(spec: dict, element_id: str, embed_options: dict | None = None) -> str:
+    """The chart's container and the inline script that draws it with window.vegaEmbed."""
+    options = {**EMBED_OPTIONS, **(embed_options or {})}
+    aria = html.escape(label(spec), quote=True)
+    script = _SCRIPT % {"id": _script_json(element_id), "spec": _script_json(spec),
+                        "opt": _script_json(options)}
+    return (f'<div id="{element_id}" class="factcheck-chart" role="img" '
+            f'aria-label="{aria}"></div>\n<script type="text/javascript">\n{script}\n</script>\n')
+
+
+def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
+    """Altair renderer: the spec under the Vega-Lite mimetype, and a line of text."""
+    bundle = {
+        VEGALITE_MIME_TYPE: spec,
+        "text/plain": f"<factcheck chart: {label(spec)}>",
+    }
+    return bundle, {}
+
+
+alt.renderers.register(RENDERER, factcheck_renderer)
+alt.renderers.enable(RENDERER)
+
+
+# ---------------------------------------------------------------- tables
+
+class HTMLTable:
+    """A plain HTML table that notebooks display and the book prints."""
+
+    def __init__(self, markup: str):
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+    def __str__(self) -> str:
+        return self.markup
+
+    def __repr__(self) -> str:
+        # The default repr holds a memory address, which would differ on every run.
+        return f"<HTMLTable: {len(self.markup)} characters of HTML>"
+
+
+def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
+               summary: str | None = None) -> HTMLTable:
+    """The numbers behind a chart, as a small HTML table, for readers who do not read charts.
+
+    ``summary`` wraps the table in a ``<details>`` element that is closed by default.
+    The markup is plain ``DataFrame.to_html``: deterministic, no generated ids.
+    """
+    markup = df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
+                        na_rep="–")
+    if caption:
+        opening_end = markup.index(">") + 1
+        markup = (markup[:opening_end] + f"\n  <caption>{html.escape(caption)}</caption>"
+                  + markup[opening_end:])
+    if summary:
+        markup = (f"<details class=\"factcheck-data\">\n<summary>{html.escape(summary)}</summary>\n"
+                  f"{markup}\n</details>")
+    return HTMLTable(markup)

@@ -1,0 +1,229 @@
+"""The built book in a real browser, with no network.
+
+Serves _build/html on 127.0.0.1 and opens every page in Debian's headless
+Chromium. Every request that does not go to 127.0.0.1 is blocked and recorded.
+A page passes when each chart container holds a drawn chart (an SVG with
+marks), nothing was blocked or missing, and the console shows no error at all:
+errors from the theme count as much as our own.
+
+Run `make book` first (`make test` does).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import threading
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu",
+]
+SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
+CHART_TIMEOUT_MS = 20_000
+
+# A chart counts as drawn when Vega has put at least one mark into its SVG.
+CHARTS_STATE_JS = """() => Array.from(document.querySelectorAll('.factcheck-chart')).map(el => ({
+    id: el.id,
+    drawn: el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > rect, '
+                               + 'svg g.role-mark > line, svg g.role-mark > text, '
+                               + 'svg g.role-mark > image, svg g.role-mark > g').length > 0,
+}))"""
+
+
+def book_pages() -> list[str]:
+    pages = []
+    for path in sorted(HTML.rglob("*.html")):
+        relative = path.relative_to(HTML)
+        if relative.parts[0] in SKIPPED_DIRS:
+            continue
+        pages.append(relative.as_posix())
+    return pages
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def site():
+    if not (HTML / "index.html").is_file():
+        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing. Install it with: "
+                    "sudo apt-get update && sudo apt-get install -y chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            chromium_sandbox=False)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class PageVisit:
+    """One page in a fresh context, with everything that went wrong recorded."""
+
+    def __init__(self, browser, site: str):
+        self.site = site
+        self.context = browser.new_context(service_workers="block")
+        self.page = self.context.new_page()
+        self.console_errors: list[str] = []
+        self.blocked: list[str] = []
+        self.failed: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
+        self.page.on("response", self._response)
+        self.page.on("requestfailed", self._request_failed)
+
+    def _route(self, route):
+        url = route.request.url
+        if urlsplit(url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort("blockedbyclient")
+
+    def _console(self, message):
+        if message.type == "error":
+            location = message.location or {}
+            where = f" ({location.get('url', '')}:{location.get('lineNumber', '')})"
+            self.console_errors.append(f"console.error: {message.text}{where}")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.failed.append(f"{response.status} {response.url}")
+
+    def _request_failed(self, request):
+        if request.url not in self.blocked:
+            self.failed.append(f"failed: {request.url} ({request.failure})")
+
+    def open(self, path: str):
+        self.page.goto(self.site + path, wait_until="load")
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture()
+def visit(browser, site):
+    visits = []
+
+    def open_visit() -> PageVisit:
+        v = PageVisit(browser, site)
+        visits.append(v)
+        return v
+
+    yield open_visit
+    for v in visits:
+        v.close()
+
+
+def test_book_has_pages():
+    if not (HTML / "index.html").is_file():
+        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
+    pages = book_pages()
+    assert "search.html" in pages
+    assert "book/intro.html" in pages
+    assert "notebooks/01_source_and_claims.html" in pages
+
+
+def test_vega_bundle_is_served_locally():
+    bundle = HTML / "_static" / "vega-bundle.js"
+    assert bundle.is_file(), "factcheck.book did not write _static/vega-bundle.js"
+    assert "window.vegaEmbed" in bundle.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", book_pages() if HTML.is_dir() else ["index.html"])
+def test_page_draws_charts_offline_without_errors(visit, path):
+    v = visit()
+    page = v.open(path)
+    charts = page.evaluate(CHARTS_STATE_JS)
+    if charts:
+        try:
+            page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)",
+                                   timeout=CHART_TIMEOUT_MS)
+        except Exception:  # playwright's TimeoutError: report which charts below
+            pass
+        charts = page.evaluate(CHARTS_STATE_JS)
+        page.wait_for_load_state("networkidle")
+    blank = [c["id"] for c in charts if not c["drawn"]]
+    problems = []
+    if blank:
+        problems.append(f"charts not drawn: {blank}")
+    if v.blocked:
+        problems.append(f"requests outside 127.0.0.1 (blocked): {v.blocked}")
+    if v.failed:
+        problems.append(f"failed requests: {v.failed}")
+    if v.console_errors:
+        problems.append(f"console errors: {v.console_errors}")
+    assert not problems, f"{path}:\n  " + "\n  ".join(problems)
+
+
+def test_chart_pages_exist():
+    """The first chapter has charts, so the test above really checks some."""
+    notebook = HTML / "notebooks" / "01_source_and_claims.html"
+    assert notebook.is_file()
+    assert 'class="factcheck-chart"' in notebook.read_text(encoding="utf-8")
+
+
+def _search_terms() -> dict:
+    text = (HTML / "searchindex.js").read_text(encoding="utf-8")
+    match = re.match(r"Search\.setIndex\((.*)\)\s*;?\s*$", text, re.S)
+    assert match, "searchindex.js is not in the format Sphinx writes"
+    return json.loads(match.group(1))
+
+
+def test_search_index_holds_chinese_words():
+    index = _search_terms()
+    assert index["terms"].get("崇左") is not None, (
+        "崇左 is not a term of the search index: is html_search_language zh (with jieba) set?")
+    docnames = index["docnames"]
+    pages = index["terms"]["崇左"]
+    pages = pages if isinstance(pages, list) else [pages]
+    found = {docnames[i] for i in pages}
+    assert {"book/intro", "notebooks/01_source_and_claims"} <= found
+
+
+def test_search_for_chinese_word_finds_the_pages(visit):
+    v = visit()
+    page = v.open("search.html?q=" + quote("崇左"))
+    page.wait_for_selector("#search-results .search-summary", timeout=CHART_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => !document.querySelector('#search-results .search-summary')"
+        ".textContent.includes('Searching')", timeout=CHART_TIMEOUT_MS)
+    links = page.eval_on_selector_all("#search-results ul.search li a",
+                                      "els => els.map(a => a.getAttribute('href'))")
+    targets = {link.split("?")[0].split("#")[0] for link in links}
+    assert "book/intro.html" in targets, links
+    assert "notebooks/01_source_and_claims.html" in targets, links
+    assert not v.console_errors, v.console_errors
+    assert not v.blocked, v.blocked
