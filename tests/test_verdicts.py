@@ -1,0 +1,103 @@
+"""The verdict table: one verdict per claim, every external comparison graded, no untraced number."""
+import re
+from decimal import Decimal
+
+import pytest
+
+from factcheck import DATA_DIR, DataError
+from factcheck.mentions import extract_mentions
+from factcheck.registry import load_claims
+from factcheck.source import load_source
+from factcheck.verdicts import VERDICTS, load_reference_figures, load_verdicts, parse_derived
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return load_claims()
+
+
+@pytest.fixture(scope="module")
+def verdicts():
+    return load_verdicts()
+
+
+@pytest.fixture(scope="module")
+def references():
+    return load_reference_figures()
+
+
+def test_every_claim_has_exactly_one_verdict(claims, verdicts):
+    assert sorted(verdicts["claim_id"]) == sorted(claims["claim_id"])
+
+
+def test_the_scale_has_at_least_the_six_required_ratings():
+    for needed in ("adds-up", "matches-official", "contradicted", "inconsistent", "misleading",
+                   "unverifiable"):
+        assert needed in VERDICTS
+
+
+def test_every_cited_figure_has_a_graded_source(verdicts, references):
+    cited = {ref for refs in verdicts["references"].dropna() for ref in refs.split(";")}
+    graded = references.set_index("figure_id")
+    for ref in cited:
+        assert graded.loc[ref, "grade"] in ("official", "official-repost", "aggregator")
+        assert graded.loc[ref, "url"].startswith("http")
+        assert graded.loc[ref, "quote"]
+
+
+def test_external_comparisons_cite_a_source_or_are_unverifiable(verdicts):
+    external = verdicts[verdicts["checks"].str.contains("external")]
+    for row in external.itertuples():
+        assert row.references or row.verdict == "unverifiable", row.claim_id
+
+
+def _numbers_in(text: str) -> list[str]:
+    text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", " ", text)  # dates
+    return [t.replace(",", "") for t in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", text)]
+
+
+def _matches(token: str, values: set[Decimal]) -> bool:
+    places = len(token.split(".")[1]) if "." in token else 0
+    target = Decimal(token)
+    quantum = Decimal(1).scaleb(-places)
+    return any(value.quantize(quantum) == target for value in values)
+
+
+def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
+    """A number in a rationale must be a claim's value, a computed derived value,
+    a figure in a cited reference's quote, or a year: nothing typed from nowhere."""
+    claim_values = {Decimal(str(v)) for v in claims["value"].dropna()}
+    derived_values = {v for text in verdicts["derived"].dropna() for v in parse_derived(text).values()}
+    by_id = references.set_index("figure_id")
+    for row in verdicts.itertuples():
+        allowed = claim_values | derived_values
+        for ref in (row.references or "").split(";"):
+            if ref:
+                allowed |= {m.value for m in extract_mentions(by_id.loc[ref, "quote"])}
+                if by_id.loc[ref, "value"] == by_id.loc[ref, "value"]:
+                    allowed.add(Decimal(str(by_id.loc[ref, "value"])))
+        for token in _numbers_in(row.rationale):
+            if 1990 <= Decimal(token) <= 2030 and "." not in token:
+                continue  # a year
+            assert _matches(token, allowed), f"{row.claim_id}: {token} in the rationale is not traced"
+
+
+def test_a_verdict_for_an_unknown_claim_is_named(tmp_path):
+    text = (DATA_DIR / "verdicts.csv").read_text(encoding="utf-8")
+    path = tmp_path / "verdicts.csv"
+    path.write_text(text.replace("\nlead-population,", "\nlead-populace,", 1), encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_verdicts(load_source(), path)
+    assert (error.value.row, error.value.field) == (2, "claim_id")
+
+
+def test_an_unknown_verdict_is_named(tmp_path):
+    text = (DATA_DIR / "verdicts.csv").read_text(encoding="utf-8")
+    path = tmp_path / "verdicts.csv"
+    path.write_text(text.replace("\nlead-population,corroborated,", "\nlead-population,true-ish,", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_verdicts(load_source(), path)
+    assert (error.value.row, error.value.field) == (2, "verdict")
