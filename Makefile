@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 APT_INSTALL := apt-get update && apt-get install -y chromium fonts-wqy-microhei
 
-.PHONY: venv install book chromium test requirements clean
+.PHONY: venv install book chromium test notebooks derived requirements clean
 
 venv install: $(STAMP)
 
@@ -45,6 +45,16 @@ chromium:
 test: $(STAMP) book chromium
 	$(BIN)/pytest tests notebooks --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# Re-execute every notebook in place, refreshing the outputs that nbval compares against.
+notebooks: $(STAMP)
+	$(BIN)/python -m factcheck.execute notebooks/*.ipynb
+
+# After a reviewed change to data/: let the chapters write their computed values into
+# data/verdicts.csv (instead of asserting them), then refresh the stored outputs.
+derived: $(STAMP)
+	FACTCHECK_RECORD_DERIVED=1 $(BIN)/python -m factcheck.execute notebooks/0[2-7]_*.ipynb
+	$(BIN)/python -m factcheck.execute notebooks/*.ipynb
 
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)

@@ -1,0 +1,104 @@
+"""The chapters: every claim in exactly one, in the article's order, with no untraced number in the prose."""
+import json
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck import PROJECT_ROOT
+from factcheck.mentions import extract_mentions
+from factcheck.registry import load_claims
+from factcheck.verdicts import load_reference_figures, load_verdicts, parse_derived
+
+NOTEBOOKS = PROJECT_ROOT / "notebooks"
+CHAPTER_PARTS = {
+    "02_lead": ("lead",),
+    "03_s1_party_leadership": ("s1",),
+    "04_s2_education_reform": ("s2",),
+    "05_s3_balanced_development": ("s3",),
+    "06_s4_services_and_support": ("s4",),
+    "07_closing_and_captions": ("closing", "captions"),
+}
+VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def _cells(name):
+    return json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+
+
+def _source(cell):
+    return "".join(cell["source"])
+
+
+def test_every_claim_gets_its_verdict_in_exactly_one_chapter():
+    calls = Counter()
+    where = {}
+    for name in CHAPTER_PARTS:
+        for cell in _cells(name):
+            if cell["cell_type"] == "code":
+                for claim_id in VERDICT_CALL.findall(_source(cell)):
+                    calls[claim_id] += 1
+                    where[claim_id] = name
+    claims = load_claims()
+    assert sorted(calls) == sorted(claims["claim_id"])
+    assert [c for c, n in calls.items() if n != 1] == []
+    for claim in claims.itertuples():
+        assert claim.part in CHAPTER_PARTS[where[claim.claim_id]], claim.claim_id
+
+
+def test_the_table_of_contents_lists_the_chapters_in_the_articles_order():
+    toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    files = [entry["file"] for part in toc["parts"] for entry in part["chapters"]]
+    chapters = [f for f in files if f.startswith("notebooks/")]
+    assert chapters == ["notebooks/01_source_and_claims"] + [f"notebooks/{n}" for n in CHAPTER_PARTS]
+    for entry in files:
+        assert (PROJECT_ROOT / entry).with_suffix(".ipynb").exists() or \
+            (PROJECT_ROOT / entry).with_suffix(".md").exists(), entry
+
+
+@pytest.mark.parametrize("name", list(CHAPTER_PARTS))
+def test_each_chapter_has_charts_with_descriptions_and_tables(name):
+    cells = _cells(name)
+    code = [_source(c) for c in cells if c["cell_type"] == "code"]
+    charts = [c for c in code if "alt.Chart(" in c or "verdict_strip(" in c]
+    assert len(charts) >= 2, f"{name} has {len(charts)} charts"
+    for chart in charts:
+        if "alt.Chart(" in chart:
+            assert "description=" in chart and "title=" in chart, chart[:80]
+    assert sum("data_table(" in c for c in code) >= len(charts)
+
+
+def _allowed_numbers():
+    values = {Decimal(str(v)) for v in load_claims()["value"].dropna()}
+    for text in load_verdicts()["derived"]:
+        values |= set(parse_derived(text).values())
+    references = load_reference_figures()
+    values |= {Decimal(str(v)) for v in references["value"].dropna()}
+    for quote in references["quote"]:
+        values |= {m.value for m in extract_mentions(quote)}
+    return values
+
+
+@pytest.mark.parametrize("name", ["01_source_and_claims", *CHAPTER_PARTS])
+def test_numbers_in_the_prose_are_traced_to_data(name):
+    """A number written in a chapter's prose must be a claim's, a reference's or a derived value."""
+    allowed = _allowed_numbers()
+    for cell in _cells(name):
+        if cell["cell_type"] != "markdown":
+            continue
+        text = re.sub(r"`[^`]*`", " ", _source(cell))                 # code spans
+        text = re.sub(r"\(\d{4}[—–-]\d{4}\)", " ", text)
+        text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", " ", text)
+        text = re.sub(r"(?i)\b(?:section|sections|part|chapter)s? \d( and \d)?", " ", text)
+        for token in re.findall(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?", text):
+            number = Decimal(token.replace(",", ""))
+            if number <= 10 and "." not in token or 1990 <= number <= 2030:
+                continue  # counting words and years
+            places = len(token.split(".")[1]) if "." in token else 0
+            quantum = Decimal(1).scaleb(-places)
+            assert any(v.quantize(quantum) == number for v in allowed), \
+                f"{name}: {token} in the prose is not a registered, referenced or derived number"
