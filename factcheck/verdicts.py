@@ -143,7 +143,10 @@ def _rewrite_derived(claim_id: str, values: dict, path: Path) -> None:
     writer = csv.DictWriter(buffer, fieldnames=fieldnames, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    # Write beside, then rename: a chapter reading the table never sees it half written.
+    partial = path.with_suffix(".partial")
+    partial.write_text(buffer.getvalue(), encoding="utf-8")
+    partial.replace(path)
 
 
 def recording() -> bool:
