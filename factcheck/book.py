@@ -16,6 +16,9 @@ Listed in ``_config.yml`` under ``sphinx: extra_extensions``.
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+from datetime import date
 from pathlib import Path
 
 from docutils import nodes
@@ -23,7 +26,8 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from . import charts
+from . import PROJECT_ROOT, charts, publish
+from .source import RAW_SHA256
 
 BUNDLE_NAME = "vega-bundle.js"
 
@@ -145,8 +149,76 @@ def _drop_duplicate_scripts(app: Sphinx, pagename, templatename, context, doctre
     scripts[:] = unique
 
 
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
+                              check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def _verdicts_date() -> str:
+    """ClaimReview's datePublished: when the verdicts last changed (from git), else today."""
+    return _git("log", "-1", "--format=%cs", "--", "data/verdicts.csv") or date.today().isoformat()
+
+
+def _base_url(app: Sphinx) -> str:
+    base = app.config.html_baseurl or ""
+    return base if not base or base.endswith("/") else base + "/"
+
+
+def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Each claim's chapter page carries a ClaimReview for every claim on it (JSON-LD)."""
+    parts = [part for part, page in publish.CHAPTER_OF_PART.items() if page == pagename]
+    if not parts:
+        return
+    document = app.env.factcheck_claims
+    page_url = _base_url(app) + pagename + ".html"
+    reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date)
+               for claim in document["claims"] if claim["part"] in parts]
+    payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    context["metatags"] = (context.get("metatags", "")
+                           + f'\n<script type="application/ld+json">\n{payload}\n</script>\n')
+
+
+def _load_claims(app: Sphinx) -> None:
+    app.env.factcheck_claims = publish.claims_document(_base_url(app))
+    app.env.factcheck_date = _verdicts_date()
+
+
+def _on_build_finished(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    document = publish.claims_document(_base_url(app))
+    (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+                                        encoding="utf-8")
+    _stamp_intro(outdir)
+
+
+def _stamp_intro(outdir: Path) -> None:
+    """Write the build stamp into the intro page: commit, source checksum, build date.
+
+    Done on the built file after every build, so the stamp is current even when
+    Sphinx did not rewrite the page; the notebooks never see the date.
+    """
+    page = outdir / "book" / "intro.html"
+    if not page.is_file():
+        return
+    commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
+    dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
+    stamp = (f'<p class="build-stamp" id="build-stamp">Built from commit <code>{commit}</code>{dirty} '
+             f"on {date.today().isoformat()}. Source text SHA-256 <code>{RAW_SHA256}</code>.</p>")
+    text = page.read_text(encoding="utf-8")
+    text = re.sub(r'<p class="build-stamp" id="build-stamp">.*?</p>', stamp, text, flags=re.S)
+    page.write_text(text, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_duplicate_scripts)
+    app.connect("builder-inited", _load_claims)
+    app.connect("html-page-context", _add_claim_reviews)
+    app.connect("build-finished", _on_build_finished)
     app.connect("builder-inited", _on_builder_inited)
     # One file on every page, cached by the browser across pages. Deferred, so
     # it does not hold up the page; factcheck.charts waits for it.

@@ -12,6 +12,7 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
+from .publish import source_path
 from .registry import load_claims
 from .source import load_source
 from .verdicts import (GRADES, VERDICT_COLOURS, VERDICTS, _rounded, load_reference_figures,
@@ -88,7 +89,9 @@ class Chapter:
             f"{_esc(row['subject'])}</p>\n"
             f'<blockquote class="claim-quote" lang="zh-Hans">{_esc(row["quote"])}</blockquote>\n'
             f'<p class="claim-english" lang="en"><em>{_esc(row["english"])}</em></p>\n'
-            f"{figure}\n</div>")
+            f"{figure}\n"
+            f'<p class="claim-source-link"><a href="{source_path(claim_id).split("/", 1)[1]}">'
+            f"See this claim in the article</a></p>\n</div>")
 
     def verdict(self, claim_id: str, **derived) -> _HTML:
         """Show a claim's verdict after asserting the computed values equal the table's."""
@@ -170,12 +173,12 @@ class Chapter:
             scored[["order", "claim_id", "verdict name", "subject"]],
             title=alt.Title(title, subtitle="One square per claim, in the article's order"),
             description=description,
-        ).mark_square(size=220).encode(
+        ).mark_square(size=min(220, 90000 // max(len(scored), 1) ** 2 * 4)).encode(
             x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False)),
             color=alt.Color("verdict name:N", title="Verdict",
                             scale=alt.Scale(domain=names, range=[VERDICT_COLOURS[v] for v in VERDICTS])),
             tooltip=["claim_id", "subject", "verdict name"],
-        ).properties(width=max(200, 14 * len(scored)), height=40)
+        ).properties(width=min(460, max(200, 14 * len(scored))), height=40)
 
     def tally(self) -> pd.DataFrame:
         scored = self.scored()

@@ -71,6 +71,7 @@ class Source:
     clean_to_raw: list[int]
     joins: list[int]  # raw offsets of the repaired breaks
     parts: dict[str, Part]
+    raw_sha256: str = RAW_SHA256
 
     def part_of(self, offset: int) -> str:
         for part in self.parts.values():

@@ -1,0 +1,127 @@
+"""The published book as others will use it: claims.json, ClaimReview, anchors both ways, links.
+
+These read the built book in _build/html (`make book` first; `make test` does).
+"""
+import json
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+
+from factcheck import PROJECT_ROOT
+from factcheck.publish import CHAPTER_OF_PART, SOURCE_PAGE, claims_document
+from factcheck.source import RAW_SHA256
+
+HTML = PROJECT_ROOT / "_build" / "html"
+SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
+REPORT = PROJECT_ROOT / "_build" / "external-links.txt"
+
+
+@pytest.fixture(scope="module")
+def built():
+    if not (HTML / "index.html").is_file():
+        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
+    return HTML
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def published(built):
+    return json.loads((built / "claims.json").read_text(encoding="utf-8"))
+
+
+def test_claims_json_validates_against_its_schema(published):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(published)
+
+
+def test_claims_json_is_built_from_data_alone(published):
+    assert published == json.loads(json.dumps(claims_document()))
+
+
+def test_claims_json_has_every_claim_with_its_verdict_and_graded_references(published):
+    from factcheck.registry import load_claims
+    assert [c["id"] for c in published["claims"]] != []
+    assert sorted(c["id"] for c in published["claims"]) == sorted(load_claims()["claim_id"])
+    for claim in published["claims"]:
+        assert claim["verdict"] and claim["rationale"]
+        for ref in claim["references"]:
+            assert ref["url"].startswith("http") and ref["grade"]
+
+
+def _json_ld(page: Path) -> list[dict]:
+    blocks = _soup(page).find_all("script", type="application/ld+json")
+    items = []
+    for block in blocks:
+        data = json.loads(block.string)
+        items.extend(data if isinstance(data, list) else [data])
+    return items
+
+
+def test_every_claim_has_claim_review_markup_on_its_page(built, published):
+    by_page = {}
+    for claim in published["claims"]:
+        by_page.setdefault(CHAPTER_OF_PART[claim["part"]], []).append(claim)
+    for page, claims in by_page.items():
+        reviews = {r["url"].split("#", 1)[1]: r for r in _json_ld(built / f"{page}.html")}
+        for claim in claims:
+            review = reviews[f"claim-{claim['id']}"]
+            assert review["@type"] == "ClaimReview"
+            assert review["claimReviewed"] == claim["quote"]
+            assert review["reviewRating"]["alternateName"] == claim["verdict_name"]
+            assert review["author"]["name"] and review["datePublished"]
+            assert review["url"].endswith(f"{page}.html#claim-{claim['id']}")
+            item = review["itemReviewed"]
+            assert item["@type"] == "Claim" and item["appearance"]["headline"]
+
+
+def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(built, published):
+    source = _soup(built / f"{SOURCE_PAGE}.html")
+    chapters = {page: _soup(built / f"{page}.html") for page in set(CHAPTER_OF_PART.values())}
+    for claim in published["claims"]:
+        page = CHAPTER_OF_PART[claim["part"]]
+        box = chapters[page].find(id=f"claim-{claim['id']}")
+        assert box is not None, f"no #claim-{claim['id']} in {page}"
+        assert box.find("a", href=f"01_source_and_claims.html#source-{claim['id']}")
+        highlight = source.find(id=f"source-{claim['id']}")
+        assert highlight is not None, f"no #source-{claim['id']} in the source chapter"
+        assert highlight["href"] == f"{page.split('/')[1]}.html#claim-{claim['id']}"
+
+
+def test_the_intro_carries_the_build_stamp(built):
+    stamp = _soup(built / "book" / "intro.html").find(id="build-stamp")
+    assert stamp is not None and RAW_SHA256 in stamp.get_text()
+    assert "Built from commit" in stamp.get_text()
+
+
+def test_every_internal_link_and_anchor_resolves(built):
+    """Checked offline; external links are listed in _build/external-links.txt, never fetched."""
+    ids, broken, external = {}, [], set()
+    pages = sorted(p for p in built.rglob("*.html") if "_static" not in p.parts)
+    soups = {page: _soup(page) for page in pages}
+    for page, soup in soups.items():
+        ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
+    for page, soup in soups.items():
+        for tag in soup.find_all(["a", "link", "script", "img"]):
+            target = tag.get("href") or tag.get("src")
+            if not target or target.startswith(("mailto:", "javascript:", "data:")):
+                continue
+            parts = urlsplit(target)
+            if parts.scheme in ("http", "https") or parts.netloc:
+                external.add(target)
+                continue
+            path = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(built)} -> {target} (no file)")
+            elif parts.fragment and path.suffix == ".html" and path in ids \
+                    and unquote(parts.fragment) not in ids[path]:
+                broken.append(f"{page.relative_to(built)} -> {target} (no anchor)")
+    REPORT.write_text("".join(f"{url}\n" for url in sorted(external)), encoding="utf-8")
+    assert broken == []
