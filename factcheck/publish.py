@@ -164,7 +164,9 @@ def article_html(source: Source | None = None, link_prefix: str = "") -> str:
         for span in part.spans:
             pieces, open_mark = [], False
             for offset in range(span.start, span.end):
-                for row in starts.get(offset, []):
+                here = starts.get(offset, [])
+                for index, row in enumerate(here):
+                    separator = "," if index < len(here) - 1 else ""
                     if open_mark:
                         pieces.append("</mark>")
                         open_mark = False
@@ -174,7 +176,7 @@ def article_html(source: Source | None = None, link_prefix: str = "") -> str:
                         f'href="{link_prefix}{claim_path(row.claim_id, row.part).split("/", 1)[1]}" '
                         f'title="{html.escape(row.claim_id)}: {html.escape(name)}" '
                         f'aria-label="Claim {row.number}, {html.escape(row.claim_id)}: {html.escape(name)}">'
-                        f'<sup>{row.number}</sup></a>')
+                        f'<sup>{row.number}{separator}</sup></a>')
                 if covered[offset] and not open_mark:
                     pieces.append('<mark class="claim-highlight">')
                     open_mark = True
