@@ -241,3 +241,20 @@ def test_search_for_chinese_word_finds_the_pages(visit):
     assert "notebooks/01_source_and_claims.html" in targets, links
     assert not v.console_errors, v.console_errors
     assert not v.blocked, v.blocked
+
+
+def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit):
+    """Clicking a part's bar in the scorecard lists that part's claims, with links to their verdicts."""
+    v = visit()
+    page = v.open("notebooks/07_closing_and_captions.html")
+    explorer = page.locator(".factcheck-chart", has_text="Scorecard explorer")
+    explorer.locator("svg").first.wait_for(timeout=CHART_TIMEOUT_MS)
+    assert "lead-population" in explorer.inner_text()       # the lead is selected at first
+    assert "s2-preschool-gap" not in explorer.inner_text()
+    explorer.locator('path[aria-label*="§2 Education reform"]').first.click()
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.factcheck-chart')]
+                 .some(el => el.textContent.includes('s2-preschool-gap'))""", timeout=CHART_TIMEOUT_MS)
+    text = explorer.inner_text()
+    assert "s2-preschool-gap" in text and "lead-population" not in text
+    assert not v.console_errors and not v.blocked
