@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
 APT_INSTALL := apt-get update && apt-get install -y chromium fonts-wqy-microhei
 
-.PHONY: venv install book chromium test notebooks derived requirements clean
+.PHONY: venv install book chromium test bench notebooks derived requirements clean
 
 venv install: $(STAMP)
 
@@ -52,6 +52,10 @@ $(AXE): package.json package-lock.json $(STAMP)
 test: $(STAMP) book chromium $(AXE)
 	$(BIN)/pytest tests notebooks --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+# Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
+bench: $(STAMP) chromium
+	$(BIN)/python -m factcheck.bench
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
 notebooks: $(STAMP)
