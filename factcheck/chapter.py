@@ -12,22 +12,12 @@ from decimal import Decimal
 import altair as alt
 import pandas as pd
 
+from .charts import HTMLBlock
 from .publish import source_path
 from .registry import load_claims
 from .source import load_source
 from .verdicts import (GRADES, VERDICT_COLOURS, VERDICTS, _rounded, load_reference_figures,
                        load_verdicts, parse_derived, record_derived, recording)
-
-
-class _HTML:
-    def __init__(self, markup: str):
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        return "<HTML block>"
 
 
 def _esc(value) -> str:
@@ -72,7 +62,7 @@ class Chapter:
         return match.iloc[0]["value"]
 
     # ------------------------------------------------------------ display
-    def claim(self, claim_id: str) -> _HTML:
+    def claim(self, claim_id: str) -> HTMLBlock:
         row = self.row(claim_id)
         if row["part"] not in self.parts:
             raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
@@ -83,7 +73,7 @@ class Chapter:
                       f" = {_number(row['value'])} {_esc(row['unit'])}{approx}; period {_esc(row['period'])}</p>")
         else:
             figure = f'<p class="claim-figure">No figure; period {_esc(row["period"])}</p>'
-        return _HTML(
+        return HTMLBlock(
             f'<div class="claim" id="claim-{_esc(claim_id)}">\n'
             f'<p class="claim-meta"><code>{_esc(claim_id)}</code> · {_esc(row["kind"])} · '
             f"{_esc(row['subject'])}</p>\n"
@@ -93,7 +83,7 @@ class Chapter:
             f'<p class="claim-source-link"><a href="{source_path(claim_id).split("/", 1)[1]}">'
             f"See this claim in the article</a></p>\n</div>")
 
-    def verdict(self, claim_id: str, **derived) -> _HTML:
+    def verdict(self, claim_id: str, **derived) -> HTMLBlock:
         """Show a claim's verdict after asserting the computed values equal the table's."""
         if claim_id in self.given:
             raise ValueError(f"{claim_id} already has its verdict in this chapter")
@@ -109,7 +99,7 @@ class Chapter:
         else:
             self._assert_derived(claim_id, verdict["derived"], derived)
         self.given.append(claim_id)
-        return _HTML(self._verdict_html(claim_id, verdict, derived))
+        return HTMLBlock(self._verdict_html(claim_id, verdict, derived))
 
     @staticmethod
     def _assert_derived(claim_id: str, recorded: str | None, computed: dict) -> None:

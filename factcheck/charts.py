@@ -172,8 +172,8 @@ alt.renderers.enable(RENDERER)
 
 # ---------------------------------------------------------------- tables
 
-class HTMLTable:
-    """A plain HTML table that notebooks display and the book prints."""
+class HTMLBlock:
+    """A piece of HTML that notebooks display and the book prints: a data table, a claim box."""
 
     def __init__(self, markup: str):
         self.markup = markup
@@ -186,11 +186,11 @@ class HTMLTable:
 
     def __repr__(self) -> str:
         # The default repr holds a memory address, which would differ on every run.
-        return f"<HTMLTable: {len(self.markup)} characters of HTML>"
+        return f"<HTML: {len(self.markup)} characters>"
 
 
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
-               summary: str | None = None) -> HTMLTable:
+               summary: str | None = None) -> HTMLBlock:
     """The numbers behind a chart, as a small HTML table, for readers who do not read charts.
 
     ``summary`` wraps the table in a ``<details>`` element that is closed by default.
@@ -205,4 +205,4 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
     if summary:
         markup = (f"<details class=\"factcheck-data\">\n<summary>{html.escape(summary)}</summary>\n"
                   f"{markup}\n</details>")
-    return HTMLTable(markup)
+    return HTMLBlock(markup)
