@@ -16,7 +16,7 @@ from .charts import HTMLBlock
 from .publish import source_path
 from .registry import load_claims
 from .source import load_source
-from .verdicts import (GRADES, VERDICT_COLOURS, VERDICTS, _rounded, load_reference_figures,
+from .verdicts import (GRADES, VERDICT_COLOURS, VERDICTS, round_derived, load_reference_figures,
                        load_verdicts, parse_derived, record_derived, recording)
 
 
@@ -104,7 +104,7 @@ class Chapter:
     @staticmethod
     def _assert_derived(claim_id: str, recorded: str | None, computed: dict) -> None:
         table = parse_derived(recorded)
-        fresh = {name: Decimal(_rounded(value)) for name, value in computed.items()}
+        fresh = {name: Decimal(round_derived(value)) for name, value in computed.items()}
         if table != fresh:
             raise AssertionError(
                 f"{claim_id}: the derived values computed here differ from data/verdicts.csv\n"
@@ -121,7 +121,7 @@ class Chapter:
                  f"<p>{_esc(verdict['rationale'])}</p>",
                  f"<p class=\"verdict-checks\">Checks made: {_esc(verdict['checks'].replace(';', ', '))}</p>"]
         if derived:
-            cells = "".join(f"<tr><td><code>{_esc(k)}</code></td><td>{_esc(_rounded(v))}</td></tr>"
+            cells = "".join(f"<tr><td><code>{_esc(k)}</code></td><td>{_esc(round_derived(v))}</td></tr>"
                             for k, v in derived.items())
             parts.append(f'<table class="verdict-derived"><caption>Derived values</caption>'
                          f"<thead><tr><th>name</th><th>value</th></tr></thead><tbody>{cells}</tbody></table>")

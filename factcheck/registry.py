@@ -59,7 +59,7 @@ def _convert(value: str, field: dict, file, row: int):
     return value
 
 
-def _shown(path: Path):
+def display_path(path: Path):
     try:
         return path.relative_to(DATA_DIR.parent)
     except ValueError:
@@ -69,7 +69,7 @@ def _shown(path: Path):
 def read_table(path: Path, schema: dict) -> list[dict]:
     """Read one CSV and check it against a Table Schema; return typed rows."""
     path = Path(path)
-    shown = _shown(path)
+    shown = display_path(path)
     fields = schema["fields"]
     try:
         with path.open(encoding="utf-8", newline="") as handle:
@@ -139,31 +139,31 @@ def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]
         try:
             location = source.locate(row["quote"], row["part"])
         except LookupError as exc:
-            raise DataError(_shown(path), n, "quote", str(exc)) from None
+            raise DataError(display_path(path), n, "quote", str(exc)) from None
         row.update(start=location.start, end=location.end,
                    raw_start=location.raw_start, raw_end=location.raw_end)
         figure = row["figure"]
         if figure is None:
             if row["value"] is not None or row["unit"] is not None:
-                raise DataError(_shown(path), n, "figure",
+                raise DataError(display_path(path), n, "figure",
                                 "a claim with a value or unit needs the figure as written")
             continue
         if row["value"] is None or row["unit"] is None:
-            raise DataError(_shown(path), n, "value", "a claim with a figure needs a value and a unit")
+            raise DataError(display_path(path), n, "value", "a claim with a figure needs a value and a unit")
         in_quote = [m for m in extract_mentions(row["quote"]) if m.text == figure]
         if len(in_quote) != 1:
-            raise DataError(_shown(path), n, "figure",
+            raise DataError(display_path(path), n, "figure",
                             f"{figure!r} must appear exactly once as a number in the quote "
                             f"(found {len(in_quote)} times)")
         try:
             parsed = parse_quantity(figure.removeprefix("第"))
         except NumberParseError as exc:
-            raise DataError(_shown(path), n, "figure", str(exc)) from None
+            raise DataError(display_path(path), n, "figure", str(exc)) from None
         if parsed.value != row["value"]:
-            raise DataError(_shown(path), n, "value",
+            raise DataError(display_path(path), n, "value",
                             f"{row['value']} does not equal the figure {figure!r} read as {parsed.value}")
         if parsed.approximate != row["approximate"]:
-            raise DataError(_shown(path), n, "approximate",
+            raise DataError(display_path(path), n, "approximate",
                             f"the figure {figure!r} is {'' if parsed.approximate else 'not '}approximate")
     return rows
 
@@ -183,9 +183,9 @@ def load_exclusions(source: Source | None = None, path: Path | None = None) -> p
     rows, path = load_resource("mention_exclusions", path)
     for row in rows:
         if row["mention"] not in row["context"]:
-            raise DataError(_shown(path), row["_row"], "context",
+            raise DataError(display_path(path), row["_row"], "context",
                             f"the context does not contain the mention {row['mention']!r}")
         if row["context"] not in source.text:
-            raise DataError(_shown(path), row["_row"], "context",
+            raise DataError(display_path(path), row["_row"], "context",
                             f"the context is not in the source: {row['context']!r}")
     return pd.DataFrame(rows).drop(columns="_row")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import DATA_DIR, DataError
 from .numbers import NumberParseError, parse_quantity
-from .registry import _shown, load_claims, load_resource
+from .registry import display_path, load_claims, load_resource
 from .source import Source, load_source
 
 # id -> (name, one-line meaning), in the order the book shows them.
@@ -58,10 +58,10 @@ def parse_derived(text: str | None) -> dict[str, Decimal]:
 
 
 def format_derived(values: dict[str, float | int | Decimal]) -> str:
-    return ";".join(f"{name}={_rounded(value)}" for name, value in values.items())
+    return ";".join(f"{name}={round_derived(value)}" for name, value in values.items())
 
 
-def _rounded(value) -> str:
+def round_derived(value) -> str:
     """Derived values are kept to two decimals: enough for a rate or a per-unit figure."""
     number = Decimal(str(value)).quantize(Decimal("0.01"))
     text = format(number, "f")
@@ -76,21 +76,21 @@ def load_reference_figures() -> pd.DataFrame:
     for row in figures:
         n = row["_row"]
         if row["source_id"] not in by_id:
-            raise DataError(_shown(figures_path), n, "source_id",
+            raise DataError(display_path(figures_path), n, "source_id",
                             f"{row['source_id']!r} is not in reference/sources.csv")
         if row["figure"] is not None:
             if row["figure"] not in row["quote"]:
-                raise DataError(_shown(figures_path), n, "figure",
+                raise DataError(display_path(figures_path), n, "figure",
                                 f"{row['figure']!r} does not occur in the quote")
             try:
                 parsed = parse_quantity(row["figure"])
             except NumberParseError as exc:
-                raise DataError(_shown(figures_path), n, "figure", str(exc)) from None
+                raise DataError(display_path(figures_path), n, "figure", str(exc)) from None
             if parsed.value != row["value"]:
-                raise DataError(_shown(figures_path), n, "value",
+                raise DataError(display_path(figures_path), n, "value",
                                 f"{row['value']} does not equal the figure {row['figure']!r} read as {parsed.value}")
         elif row["value"] is not None:
-            raise DataError(_shown(figures_path), n, "figure", "a value needs the figure as quoted")
+            raise DataError(display_path(figures_path), n, "figure", "a value needs the figure as quoted")
     frame = pd.DataFrame(figures).drop(columns="_row")
     frame["value"] = frame["value"].map(lambda v: None if v is None else float(v))
     source_frame = pd.DataFrame(sources).drop(columns="_row").rename(columns={"note": "source_note"})
@@ -106,16 +106,16 @@ def load_verdicts(source: Source | None = None, path: Path | None = None) -> pd.
     for row in rows:
         n = row["_row"]
         if row["claim_id"] not in claim_ids:
-            raise DataError(_shown(path), n, "claim_id", f"{row['claim_id']!r} is not in claims.csv")
+            raise DataError(display_path(path), n, "claim_id", f"{row['claim_id']!r} is not in claims.csv")
         for ref in (row["references"] or "").split(";"):
             if ref and ref not in figure_ids:
-                raise DataError(_shown(path), n, "references",
+                raise DataError(display_path(path), n, "references",
                                 f"{ref!r} is not in reference/figures.csv")
         if row["verdict"] in ("matches-official", "corroborated", "contradicted") and not row["references"]:
-            raise DataError(_shown(path), n, "references",
+            raise DataError(display_path(path), n, "references",
                             f"a verdict of {row['verdict']} must cite a reference")
         if row["verdict"] == "unverifiable" and not row["would_settle"]:
-            raise DataError(_shown(path), n, "would_settle",
+            raise DataError(display_path(path), n, "would_settle",
                             "an unverifiable claim must say what data would settle it")
     # Every column is text; an empty cell is the empty string, not a missing float.
     return pd.DataFrame(rows).drop(columns="_row").fillna("")

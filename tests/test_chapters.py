@@ -10,18 +10,16 @@ import yaml
 
 from factcheck import PROJECT_ROOT
 from factcheck.mentions import extract_mentions
+from factcheck.publish import CHAPTER_OF_PART
 from factcheck.registry import load_claims
 from factcheck.verdicts import load_reference_figures, load_verdicts, parse_derived
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
-CHAPTER_PARTS = {
-    "02_lead": ("lead",),
-    "03_s1_party_leadership": ("s1",),
-    "04_s2_education_reform": ("s2",),
-    "05_s3_balanced_development": ("s3",),
-    "06_s4_services_and_support": ("s4",),
-    "07_closing_and_captions": ("closing", "captions"),
-}
+# Chapter notebook -> the parts it judges, in article order (from the book's own map).
+CHAPTER_PARTS = {}
+for _part, _page in CHAPTER_OF_PART.items():
+    CHAPTER_PARTS.setdefault(_page.split("/")[1], ())
+    CHAPTER_PARTS[_page.split("/")[1]] += (_part,)
 VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
