@@ -8,6 +8,7 @@ instead of asserting them (do that only after reviewing a changed input).
 """
 from __future__ import annotations
 
+import copy
 import sys
 from pathlib import Path
 
@@ -15,11 +16,42 @@ import nbformat
 from nbclient import NotebookClient
 
 
-def execute(path: Path) -> None:
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) outputs into one.
+
+    The kernel may deliver two print() calls as one stream message or as two,
+    depending on timing; merged, the outputs are the same on every run. nbval
+    merges the same way before it compares.
+    """
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = _text(previous["text"]) + _text(output["text"])
+        else:
+            merged.append(copy.copy(output))  # merging must not edit the caller's outputs
+    return merged
+
+
+def _text(text) -> str:
+    return "".join(text) if isinstance(text, list) else text
+
+
+def execute_notebook(path: Path):
+    """Execute a copy of the notebook at `path` and return it, streams merged."""
     notebook = nbformat.read(path, as_version=4)
     NotebookClient(notebook, timeout=600, kernel_name="python3",
                    resources={"metadata": {"path": str(path.parent)}}).execute()
-    nbformat.write(notebook, path)
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
+    return notebook
+
+
+def execute(path: Path) -> None:
+    nbformat.write(execute_notebook(path), path)
 
 
 def main(paths: list[str]) -> int:
