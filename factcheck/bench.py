@@ -9,13 +9,10 @@ It deletes and rebuilds _build/ (that is what a clean build means).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -23,9 +20,10 @@ import nbformat
 from nbclient import NotebookClient
 
 from . import PROJECT_ROOT
+from .browser import BUILT_BOOK as HTML
+from .browser import is_local, launch, serve
 
-BUILD = PROJECT_ROOT / "_build"
-HTML = BUILD / "html"
+BUILD = HTML.parent
 BIN = Path(sys.executable).parent
 BOOK_CMD = [str(BIN / "jupyter-book"), "build", str(PROJECT_ROOT), "-W", "-n", "--keep-going"]
 PAGE_LIMIT = 400 * 1024
@@ -54,37 +52,24 @@ def first_visit_bytes(path: str) -> tuple[int, int, list[str]]:
     """Bytes a first visit to a page transfers, and the chart scripts it loads."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     sizes, scripts = [], []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", chromium_sandbox=False,
-                args=["--headless", "--no-sandbox", "--disable-background-networking",
-                      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu"])
-            page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_()
-                       if "127.0.0.1" in route.request.url else route.abort())
+    with serve(HTML) as site, sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page()
+        page.route("**/*", lambda route: route.continue_()
+                   if is_local(route.request.url) else route.abort())
 
-            def on_response(response):
-                try:
-                    sizes.append(len(response.body()))
-                except Exception:  # a redirect or an aborted request has no body
-                    return
-                if "vega" in response.url:
-                    scripts.append(response.url.split("/")[-1].split("?")[0])
+        def on_response(response):
+            try:
+                sizes.append(len(response.body()))
+            except Exception:  # a redirect or an aborted request has no body
+                return
+            if "vega" in response.url:
+                scripts.append(response.url.split("/")[-1].split("?")[0])
 
-            page.on("response", on_response)
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/{path}", wait_until="networkidle")
-            browser.close()
-    finally:
-        server.shutdown()
+        page.on("response", on_response)
+        page.goto(site + path, wait_until="networkidle")
+        browser.close()
     return sum(sizes), len(sizes), scripts
 
 

@@ -190,7 +190,8 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    document = publish.claims_document(_base_url(app))
+    # The same document the ClaimReviews were drawn from, loaded at builder-inited.
+    document = app.env.factcheck_claims
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     _stamp_intro(outdir)

@@ -13,8 +13,8 @@ import altair as alt
 import pandas as pd
 
 from .charts import HTMLBlock
-from .publish import source_path
-from .registry import load_claims
+from .publish import link_between_chapters, source_path
+from .registry import is_missing, load_claims
 from .source import load_source
 from .verdicts import (GRADES, VERDICT_COLOURS, VERDICTS, round_derived, load_reference_figures,
                        load_verdicts, parse_derived, record_derived, recording)
@@ -25,7 +25,7 @@ def _esc(value) -> str:
 
 
 def _number(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if is_missing(value):
         return ""
     number = Decimal(str(value))
     return f"{number:,f}".rstrip("0").rstrip(".") if "." in f"{number:f}" else f"{number:,f}"
@@ -35,8 +35,8 @@ class Chapter:
     def __init__(self, *parts: str):
         self.source = load_source()
         self.claims = load_claims(self.source)
-        self.verdicts = load_verdicts(self.source)
         self.references = load_reference_figures()
+        self.verdicts = load_verdicts(self.source, claims=self.claims, references=self.references)
         self.parts = parts
         self.mine = self.claims[self.claims["part"].isin(parts)]
         self.given: list[str] = []
@@ -51,21 +51,36 @@ class Chapter:
     def value(self, claim_id: str) -> float:
         """The value a claim states, as registered (read back from its quote)."""
         value = self.row(claim_id)["value"]
-        if value is None or pd.isna(value):
+        if is_missing(value):
             raise ValueError(f"{claim_id} states no figure")
         return value
 
-    def reference(self, figure_id: str) -> float:
+    def reference_row(self, figure_id: str) -> pd.Series:
+        """One reference figure with its source: subject, period, value, quote, grade, URL..."""
         match = self.references[self.references["figure_id"] == figure_id]
         if match.empty:
             raise KeyError(f"{figure_id!r} is not in data/reference/figures.csv")
-        return match.iloc[0]["value"]
+        return match.iloc[0]
+
+    def reference(self, figure_id: str) -> float:
+        return self.reference_row(figure_id)["value"]
+
+    def sources(self, *figure_ids: str) -> pd.DataFrame:
+        """The reference figures a check rests on: what they say and how good the source is."""
+        table = self.references.set_index("figure_id").loc[
+            list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade"]]
+        return table.reset_index()
 
     # ------------------------------------------------------------ display
-    def claim(self, claim_id: str) -> HTMLBlock:
+    def _own_row(self, claim_id: str) -> pd.Series:
+        """A claim of this chapter's parts; another chapter's claim is refused."""
         row = self.row(claim_id)
         if row["part"] not in self.parts:
             raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
+        return row
+
+    def claim(self, claim_id: str) -> HTMLBlock:
+        row = self._own_row(claim_id)
         figure = ""
         if row["figure"]:
             approx = " (approximate in the article)" if row["approximate"] else ""
@@ -80,16 +95,14 @@ class Chapter:
             f'<blockquote class="claim-quote" lang="zh-Hans">{_esc(row["quote"])}</blockquote>\n'
             f'<p class="claim-english" lang="en"><em>{_esc(row["english"])}</em></p>\n'
             f"{figure}\n"
-            f'<p class="claim-source-link"><a href="{source_path(claim_id).split("/", 1)[1]}">'
+            f'<p class="claim-source-link"><a href="{link_between_chapters(source_path(claim_id))}">'
             f"See this claim in the article</a></p>\n</div>")
 
     def verdict(self, claim_id: str, **derived) -> HTMLBlock:
         """Show a claim's verdict after asserting the computed values equal the table's."""
         if claim_id in self.given:
             raise ValueError(f"{claim_id} already has its verdict in this chapter")
-        row = self.row(claim_id)
-        if row["part"] not in self.parts:
-            raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
+        self._own_row(claim_id)
         match = self.verdicts[self.verdicts["claim_id"] == claim_id]
         if match.empty:
             raise KeyError(f"{claim_id} has no row in data/verdicts.csv")

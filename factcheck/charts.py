@@ -43,10 +43,6 @@ PRIMARY = PALETTE[0]
 # Sequential ramp for ordered data, light to dark in the palette's blue.
 RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
 
-# Altair 6 names its mimetype "application/vnd.vegalite.v6.json", which nbformat
-# rejects for a JSON object (only "+json" types may hold one); JupyterLab reads this one.
-VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
-
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
 
 

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import pandas as pd
 
-from .registry import load_claims
+from .registry import is_missing, load_claims
 from .source import PART_TITLES, Source, load_source
 from .verdicts import GRADES, VERDICTS, load_reference_figures, load_verdicts, parse_derived
 
@@ -54,8 +54,13 @@ def source_path(claim_id: str) -> str:
     return f"{SOURCE_PAGE}.html#{source_anchor(claim_id)}"
 
 
+def link_between_chapters(path: str) -> str:
+    """A book-root path to a chapter, as a link from another chapter (all live in notebooks/)."""
+    return path.split("/", 1)[1]
+
+
 def _number(value):
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+    if is_missing(value):
         return None
     number = Decimal(str(value))
     return int(number) if number == number.to_integral_value() else float(number)
@@ -63,19 +68,22 @@ def _number(value):
 
 def _text(value):
     """A table cell as JSON text: empty cells (None or NaN) become null."""
-    return None if value is None or (isinstance(value, float) and pd.isna(value)) or value == "" else value
+    return None if is_missing(value) or value == "" else value
 
 
-def _judged_claims(source: Source | None = None) -> pd.DataFrame:
+def _judged_claims(source: Source | None = None,
+                   references: pd.DataFrame | None = None) -> pd.DataFrame:
     source = source or load_source()
     claims = load_claims(source)
-    return claims.merge(load_verdicts(source), on="claim_id", how="left").sort_values("start")
+    verdicts = load_verdicts(source, claims=claims, references=references)
+    return claims.merge(verdicts, on="claim_id", how="left").sort_values("start")
 
 
 def claims_document(base_url: str = "", source: Source | None = None) -> dict:
     source = source or load_source()
-    judged = _judged_claims(source)
-    references = load_reference_figures().set_index("figure_id")
+    figures = load_reference_figures()
+    judged = _judged_claims(source, figures)
+    references = figures.set_index("figure_id")
     entries = []
     for row in judged.itertuples():
         refs = []
@@ -173,7 +181,7 @@ def article_html(source: Source | None = None, link_prefix: str = "") -> str:
                     name = VERDICTS[row.verdict][0]
                     pieces.append(
                         f'<a class="claim-link" id="{source_anchor(row.claim_id)}" '
-                        f'href="{link_prefix}{claim_path(row.claim_id, row.part).split("/", 1)[1]}" '
+                        f'href="{link_prefix}{link_between_chapters(claim_path(row.claim_id, row.part))}" '
                         f'title="{html.escape(row.claim_id)}: {html.escape(name)}" '
                         f'aria-label="Claim {row.number}, {html.escape(row.claim_id)}: {html.escape(name)}">'
                         f'<sup>{row.number}{separator}</sup></a>')

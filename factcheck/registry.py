@@ -131,39 +131,70 @@ def load_resource(name: str, path: Path | None = None) -> tuple[list[dict], Path
     return read_table(path, res["schema"]), path
 
 
+def check_figure_value(path: Path, row: int, figure: str, value: Decimal,
+                       reading: str | None = None):
+    """The figure as written, read as a quantity, must equal the registered value.
+
+    `reading` is the part of the figure to parse, when that is not all of it.
+    Returns the parsed quantity.
+    """
+    try:
+        parsed = parse_quantity(figure if reading is None else reading)
+    except NumberParseError as exc:
+        raise DataError(display_path(path), row, "figure", str(exc)) from None
+    if parsed.value != value:
+        raise DataError(display_path(path), row, "value",
+                        f"{value} does not equal the figure {figure!r} read as {parsed.value}")
+    return parsed
+
+
+def to_frame(rows: list[dict]) -> pd.DataFrame:
+    """Checked rows as a DataFrame, without the row numbers.
+
+    Numbers are Decimals while they are checked against their figures; the
+    notebooks compute with floats.
+    """
+    frame = pd.DataFrame(rows).drop(columns="_row")
+    for column in frame.columns:
+        if any(isinstance(v, Decimal) for v in frame[column]):
+            frame[column] = frame[column].map(lambda v: None if v is None else float(v))
+    return frame
+
+
+def is_missing(value) -> bool:
+    """An empty cell, as to_frame leaves it: None, or NaN in a float column."""
+    return value is None or (isinstance(value, float) and pd.isna(value))
+
+
 def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]:
     """Checks the Table Schema cannot express: each quote is in the source,
     within its part, and each figure is a number in its quote with the stated value."""
+    shown = display_path(path)
     for row in rows:
         n = row["_row"]
         try:
             location = source.locate(row["quote"], row["part"])
         except LookupError as exc:
-            raise DataError(display_path(path), n, "quote", str(exc)) from None
+            raise DataError(shown, n, "quote", str(exc)) from None
         row.update(start=location.start, end=location.end,
                    raw_start=location.raw_start, raw_end=location.raw_end)
         figure = row["figure"]
         if figure is None:
             if row["value"] is not None or row["unit"] is not None:
-                raise DataError(display_path(path), n, "figure",
+                raise DataError(shown, n, "figure",
                                 "a claim with a value or unit needs the figure as written")
             continue
         if row["value"] is None or row["unit"] is None:
-            raise DataError(display_path(path), n, "value", "a claim with a figure needs a value and a unit")
+            raise DataError(shown, n, "value", "a claim with a figure needs a value and a unit")
         in_quote = [m for m in extract_mentions(row["quote"]) if m.text == figure]
         if len(in_quote) != 1:
-            raise DataError(display_path(path), n, "figure",
+            raise DataError(shown, n, "figure",
                             f"{figure!r} must appear exactly once as a number in the quote "
                             f"(found {len(in_quote)} times)")
-        try:
-            parsed = parse_quantity(figure.removeprefix("第"))
-        except NumberParseError as exc:
-            raise DataError(display_path(path), n, "figure", str(exc)) from None
-        if parsed.value != row["value"]:
-            raise DataError(display_path(path), n, "value",
-                            f"{row['value']} does not equal the figure {figure!r} read as {parsed.value}")
+        # An ordinal (第一) is read as its number.
+        parsed = check_figure_value(path, n, figure, row["value"], reading=figure.removeprefix("第"))
         if parsed.approximate != row["approximate"]:
-            raise DataError(display_path(path), n, "approximate",
+            raise DataError(shown, n, "approximate",
                             f"the figure {figure!r} is {'' if parsed.approximate else 'not '}approximate")
     return rows
 
@@ -173,9 +204,7 @@ def load_claims(source: Source | None = None, path: Path | None = None) -> pd.Da
     source = source or load_source()
     rows, path = load_resource("claims", path)
     rows = check_claim_rows(rows, path, source)
-    frame = pd.DataFrame(rows).drop(columns="_row")
-    frame["value"] = frame["value"].map(lambda v: None if v is None else float(v))
-    return frame
+    return to_frame(rows)
 
 
 def load_exclusions(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
@@ -188,4 +217,4 @@ def load_exclusions(source: Source | None = None, path: Path | None = None) -> p
         if row["context"] not in source.text:
             raise DataError(display_path(path), row["_row"], "context",
                             f"the context is not in the source: {row['context']!r}")
-    return pd.DataFrame(rows).drop(columns="_row")
+    return to_frame(rows)

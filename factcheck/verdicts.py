@@ -15,8 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DATA_DIR, DataError
-from .numbers import NumberParseError, parse_quantity
-from .registry import display_path, load_claims, load_resource
+from .registry import check_figure_value, display_path, load_claims, load_resource, to_frame
 from .source import Source, load_source
 
 # id -> (name, one-line meaning), in the order the book shows them.
@@ -82,27 +81,24 @@ def load_reference_figures() -> pd.DataFrame:
             if row["figure"] not in row["quote"]:
                 raise DataError(display_path(figures_path), n, "figure",
                                 f"{row['figure']!r} does not occur in the quote")
-            try:
-                parsed = parse_quantity(row["figure"])
-            except NumberParseError as exc:
-                raise DataError(display_path(figures_path), n, "figure", str(exc)) from None
-            if parsed.value != row["value"]:
-                raise DataError(display_path(figures_path), n, "value",
-                                f"{row['value']} does not equal the figure {row['figure']!r} read as {parsed.value}")
+            check_figure_value(figures_path, n, row["figure"], row["value"])
         elif row["value"] is not None:
             raise DataError(display_path(figures_path), n, "figure", "a value needs the figure as quoted")
-    frame = pd.DataFrame(figures).drop(columns="_row")
-    frame["value"] = frame["value"].map(lambda v: None if v is None else float(v))
-    source_frame = pd.DataFrame(sources).drop(columns="_row").rename(columns={"note": "source_note"})
-    return frame.merge(source_frame, on="source_id", how="left")
+    source_frame = to_frame(sources).rename(columns={"note": "source_note"})
+    return to_frame(figures).merge(source_frame, on="source_id", how="left")
 
 
-def load_verdicts(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
-    """The verdict table, checked against the claims and the references."""
+def load_verdicts(source: Source | None = None, path: Path | None = None, *,
+                  claims: pd.DataFrame | None = None,
+                  references: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The verdict table, checked against the claims and the references.
+
+    Pass `claims` and `references` when they are already loaded, to read them once.
+    """
     source = source or load_source()
     rows, path = load_resource("verdicts", path)
-    claim_ids = set(load_claims(source)["claim_id"])
-    figure_ids = set(load_reference_figures()["figure_id"])
+    claim_ids = set((load_claims(source) if claims is None else claims)["claim_id"])
+    figure_ids = set((load_reference_figures() if references is None else references)["figure_id"])
     for row in rows:
         n = row["_row"]
         if row["claim_id"] not in claim_ids:
@@ -118,7 +114,7 @@ def load_verdicts(source: Source | None = None, path: Path | None = None) -> pd.
             raise DataError(display_path(path), n, "would_settle",
                             "an unverifiable claim must say what data would settle it")
     # Every column is text; an empty cell is the empty string, not a missing float.
-    return pd.DataFrame(rows).drop(columns="_row").fillna("")
+    return to_frame(rows).fillna("")
 
 
 def record_derived(claim_id: str, values: dict, path: Path = VERDICTS_PATH) -> None:

@@ -10,27 +10,20 @@ Run `make book` first (`make test` does).
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
-from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-gpu",
-]
+from factcheck import PROJECT_ROOT
+from factcheck.browser import BUILT_BOOK as HTML
+from factcheck.browser import CHROMIUM, is_local, launch, serve
+
 SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000
 # axe-core from the npm registry, pinned in package-lock.json (`npm ci` in `make test`).
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_FAILING_IMPACTS = ("serious", "critical")
 AXE_RUN_JS = """async () => {
   const results = await axe.run(document, {resultTypes: ['violations']});
@@ -57,24 +50,10 @@ def book_pages() -> list[str]:
     return pages
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
-def site():
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+def site(built_book):
+    with serve(built_book) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -85,9 +64,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
-            chromium_sandbox=False)
+        browser = launch(playwright)
         try:
             yield browser
         finally:
@@ -112,7 +89,7 @@ class PageVisit:
 
     def _route(self, route):
         url = route.request.url
-        if urlsplit(url).hostname == "127.0.0.1":
+        if is_local(url):
             route.continue_()
         else:
             self.blocked.append(url)
@@ -155,9 +132,7 @@ def visit(browser, site):
         v.close()
 
 
-def test_book_has_pages():
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
+def test_book_has_pages(built_book):
     pages = book_pages()
     assert "search.html" in pages
     assert "book/intro.html" in pages

@@ -12,6 +12,7 @@ from factcheck import PROJECT_ROOT
 from factcheck.mentions import extract_mentions
 from factcheck.publish import CHAPTER_OF_PART
 from factcheck.registry import load_claims
+from factcheck.tracing import is_traced, without_dates
 from factcheck.verdicts import load_reference_figures, load_verdicts, parse_derived
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -21,7 +22,6 @@ for _part, _page in CHAPTER_OF_PART.items():
     CHAPTER_PARTS.setdefault(_page.split("/")[1], ())
     CHAPTER_PARTS[_page.split("/")[1]] += (_part,)
 VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
 def _cells(name):
@@ -90,13 +90,11 @@ def test_numbers_in_the_prose_are_traced_to_data(name):
             continue
         text = re.sub(r"`[^`]*`", " ", _source(cell))                 # code spans
         text = re.sub(r"\(\d{4}[—–-]\d{4}\)", " ", text)
-        text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", " ", text)
+        text = without_dates(text)
         text = re.sub(r"(?i)\b(?:section|sections|part|chapter)s? \d( and \d)?", " ", text)
         for token in re.findall(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?", text):
             number = Decimal(token.replace(",", ""))
             if number <= 10 and "." not in token or 1990 <= number <= 2030:
                 continue  # counting words and years
-            places = len(token.split(".")[1]) if "." in token else 0
-            quantum = Decimal(1).scaleb(-places)
-            assert any(v.quantize(quantum) == number for v in allowed), \
+            assert is_traced(token, allowed), \
                 f"{name}: {token} in the prose is not a registered, referenced or derived number"

@@ -30,15 +30,11 @@ def _outputs(notebook) -> list[str]:
     return texts
 
 
-def _execute(path):
-    # execute_notebook merges stream outputs: whether two print() calls arrive as
-    # one message or two is kernel timing, not a difference in what was printed.
-    return execute_notebook(path)
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_two_executions_give_identical_outputs(path):
-    first, second = _outputs(_execute(path)), _outputs(_execute(path))
+    # execute_notebook merges stream outputs: whether two print() calls arrive as
+    # one message or two is kernel timing, not a difference in what was printed.
+    first, second = _outputs(execute_notebook(path)), _outputs(execute_notebook(path))
     assert len(first) == len(second) and first, path.name
     for index, (a, b) in enumerate(zip(first, second)):
         assert a == b, f"{path.name}: code cell {index} differs between two runs"

@@ -1,6 +1,6 @@
 """The published book as others will use it: claims.json, ClaimReview, anchors both ways, links.
 
-These read the built book in _build/html (`make book` first; `make test` does).
+These read the built_book book in _build/html (`make book` first; `make test` does).
 """
 import json
 from pathlib import Path
@@ -14,16 +14,8 @@ from factcheck import PROJECT_ROOT
 from factcheck.publish import CHAPTER_OF_PART, SOURCE_PAGE, claims_document
 from factcheck.source import RAW_SHA256
 
-HTML = PROJECT_ROOT / "_build" / "html"
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
 REPORT = PROJECT_ROOT / "_build" / "external-links.txt"
-
-
-@pytest.fixture(scope="module")
-def built():
-    if not (HTML / "index.html").is_file():
-        pytest.fail(f"{HTML} has no built book: run `make book` first.", pytrace=False)
-    return HTML
 
 
 def _soup(path: Path) -> BeautifulSoup:
@@ -31,8 +23,8 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 @pytest.fixture(scope="module")
-def published(built):
-    return json.loads((built / "claims.json").read_text(encoding="utf-8"))
+def published(built_book):
+    return json.loads((built_book / "claims.json").read_text(encoding="utf-8"))
 
 
 def test_claims_json_validates_against_its_schema(published):
@@ -63,12 +55,12 @@ def _json_ld(page: Path) -> list[dict]:
     return items
 
 
-def test_every_claim_has_claim_review_markup_on_its_page(built, published):
+def test_every_claim_has_claim_review_markup_on_its_page(built_book, published):
     by_page = {}
     for claim in published["claims"]:
         by_page.setdefault(CHAPTER_OF_PART[claim["part"]], []).append(claim)
     for page, claims in by_page.items():
-        reviews = {r["url"].split("#", 1)[1]: r for r in _json_ld(built / f"{page}.html")}
+        reviews = {r["url"].split("#", 1)[1]: r for r in _json_ld(built_book / f"{page}.html")}
         for claim in claims:
             review = reviews[f"claim-{claim['id']}"]
             assert review["@type"] == "ClaimReview"
@@ -80,9 +72,9 @@ def test_every_claim_has_claim_review_markup_on_its_page(built, published):
             assert item["@type"] == "Claim" and item["appearance"]["headline"]
 
 
-def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(built, published):
-    source = _soup(built / f"{SOURCE_PAGE}.html")
-    chapters = {page: _soup(built / f"{page}.html") for page in set(CHAPTER_OF_PART.values())}
+def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(built_book, published):
+    source = _soup(built_book / f"{SOURCE_PAGE}.html")
+    chapters = {page: _soup(built_book / f"{page}.html") for page in set(CHAPTER_OF_PART.values())}
     for claim in published["claims"]:
         page = CHAPTER_OF_PART[claim["part"]]
         box = chapters[page].find(id=f"claim-{claim['id']}")
@@ -93,16 +85,16 @@ def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(buil
         assert highlight["href"] == f"{page.split('/')[1]}.html#claim-{claim['id']}"
 
 
-def test_the_intro_carries_the_build_stamp(built):
-    stamp = _soup(built / "book" / "intro.html").find(id="build-stamp")
+def test_the_intro_carries_the_build_stamp(built_book):
+    stamp = _soup(built_book / "book" / "intro.html").find(id="build-stamp")
     assert stamp is not None and RAW_SHA256 in stamp.get_text()
     assert "Built from commit" in stamp.get_text()
 
 
-def test_every_internal_link_and_anchor_resolves(built):
+def test_every_internal_link_and_anchor_resolves(built_book):
     """Checked offline; external links are listed in _build/external-links.txt, never fetched."""
     ids, broken, external = {}, [], set()
-    pages = sorted(p for p in built.rglob("*.html") if "_static" not in p.parts)
+    pages = sorted(p for p in built_book.rglob("*.html") if "_static" not in p.parts)
     soups = {page: _soup(page) for page in pages}
     for page, soup in soups.items():
         ids[page] = {tag["id"] for tag in soup.find_all(id=True)}
@@ -119,9 +111,9 @@ def test_every_internal_link_and_anchor_resolves(built):
             if path.is_dir():
                 path = path / "index.html"
             if not path.exists():
-                broken.append(f"{page.relative_to(built)} -> {target} (no file)")
+                broken.append(f"{page.relative_to(built_book)} -> {target} (no file)")
             elif parts.fragment and path.suffix == ".html" and path in ids \
                     and unquote(parts.fragment) not in ids[path]:
-                broken.append(f"{page.relative_to(built)} -> {target} (no anchor)")
+                broken.append(f"{page.relative_to(built_book)} -> {target} (no anchor)")
     REPORT.write_text("".join(f"{url}\n" for url in sorted(external)), encoding="utf-8")
     assert broken == []

@@ -38,6 +38,13 @@ def _column(rows, name):
     return rows[0].index(name)
 
 
+def _load_error(tmp_path, source, rows) -> DataError:
+    """The one DataError that loading these rows as claims.csv raises."""
+    with pytest.raises(DataError) as error:
+        load_claims(source, _write(tmp_path, rows))
+    return error.value
+
+
 def test_every_quote_is_in_its_part_of_the_source(claims, source):
     for claim in claims.itertuples():
         assert source.text[claim.start:claim.end] == claim.quote
@@ -63,73 +70,64 @@ def test_checkable_qualitative_claims_are_registered(claims, quote):
 def test_a_missing_column_names_the_file_row_and_field(tmp_path, source):
     rows = _rows()
     drop = _column(rows, "unit")
-    path = _write(tmp_path, [r[:drop] + r[drop + 1:] for r in rows])
-    with pytest.raises(DataError) as error:
-        load_claims(source, path)
-    assert (error.value.row, error.value.field) == (1, "unit")
-    assert "claims.csv, row 1, field 'unit': missing column" in str(error.value)
+    error = _load_error(tmp_path, source, [r[:drop] + r[drop + 1:] for r in rows])
+    assert (error.row, error.field) == (1, "unit")
+    assert "claims.csv, row 1, field 'unit': missing column" in str(error)
 
 
 def test_a_non_numeric_value_names_the_file_row_and_field(tmp_path, source):
     rows = _rows()
     rows[5][_column(rows, "value")] = "一千八百"
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (6, "value")
-    assert "expected a number" in str(error.value)
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (6, "value")
+    assert "expected a number" in str(error)
 
 
 def test_a_value_that_disagrees_with_the_figure_is_caught(tmp_path, source):
     rows = _rows()
     row = next(i for i, r in enumerate(rows) if r[0] == "s2-funds-raised")
     rows[row][_column(rows, "value")] = "4990000000"
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (row + 1, "value")
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (row + 1, "value")
 
 
 def test_a_duplicate_id_names_the_file_row_and_field(tmp_path, source):
     rows = _rows()
     rows[9][0] = rows[3][0]
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (10, "claim_id")
-    assert "duplicate" in str(error.value) and "first at row 4" in str(error.value)
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (10, "claim_id")
+    assert "duplicate" in str(error) and "first at row 4" in str(error)
 
 
 def test_a_quote_not_in_the_source_names_the_file_row_and_field(tmp_path, source):
     rows = _rows()
     rows[12][_column(rows, "quote")] = "崇左市有300万人民"
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (13, "quote")
-    assert "not found in the source" in str(error.value)
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (13, "quote")
+    assert "not found in the source" in str(error)
 
 
 def test_a_quote_in_the_wrong_part_is_caught(tmp_path, source):
     rows = _rows()
     row = next(i for i, r in enumerate(rows) if r[0] == "s4-aid-amount")
     rows[row][_column(rows, "part")] = "s3"
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (row + 1, "quote")
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (row + 1, "quote")
 
 
 def test_an_unknown_part_names_the_file_row_and_field(tmp_path, source):
     rows = _rows()
     rows[7][_column(rows, "part")] = "s5"
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert (error.value.row, error.value.field) == (8, "part")
-    assert "'s5' is not one of" in str(error.value)
+    error = _load_error(tmp_path, source, rows)
+    assert (error.row, error.field) == (8, "part")
+    assert "'s5' is not one of" in str(error)
 
 
 def test_a_ragged_row_is_named(tmp_path, source):
     rows = _rows()
     rows[20] = rows[20][:-2]
-    with pytest.raises(DataError) as error:
-        load_claims(source, _write(tmp_path, rows))
-    assert error.value.row == 21 and "values, the header has" in str(error.value)
+    error = _load_error(tmp_path, source, rows)
+    assert error.row == 21 and "values, the header has" in str(error)
 
 
 def test_an_exclusion_whose_context_left_the_source_is_caught(tmp_path, source):

@@ -8,9 +8,9 @@ from factcheck import DATA_DIR, DataError
 from factcheck.mentions import extract_mentions
 from factcheck.registry import load_claims
 from factcheck.source import load_source
+from factcheck.tracing import is_traced, without_dates
 from factcheck.verdicts import VERDICTS, load_reference_figures, load_verdicts, parse_derived
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 
 @pytest.fixture(scope="module")
@@ -54,15 +54,7 @@ def test_external_comparisons_cite_a_source_or_are_unverifiable(verdicts):
 
 
 def _numbers_in(text: str) -> list[str]:
-    text = re.sub(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b", " ", text)  # dates
-    return [t.replace(",", "") for t in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", text)]
-
-
-def _matches(token: str, values: set[Decimal]) -> bool:
-    places = len(token.split(".")[1]) if "." in token else 0
-    target = Decimal(token)
-    quantum = Decimal(1).scaleb(-places)
-    return any(value.quantize(quantum) == target for value in values)
+    return [t.replace(",", "") for t in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", without_dates(text))]
 
 
 def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
@@ -81,7 +73,7 @@ def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
         for token in _numbers_in(row.rationale):
             if 1990 <= Decimal(token) <= 2030 and "." not in token:
                 continue  # a year
-            assert _matches(token, allowed), f"{row.claim_id}: {token} in the rationale is not traced"
+            assert is_traced(token, allowed), f"{row.claim_id}: {token} in the rationale is not traced"
 
 
 def test_a_verdict_for_an_unknown_claim_is_named(tmp_path):

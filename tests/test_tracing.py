@@ -1,0 +1,18 @@
+"""The helpers that trace a number in prose back to the data."""
+from decimal import Decimal
+
+from factcheck.tracing import is_traced, without_dates
+
+
+def test_a_number_is_traced_when_it_is_a_value_rounded_to_the_places_written():
+    values = {Decimal("3.56"), Decimal("2088700")}
+    assert is_traced("3.56", values)
+    assert is_traced("3.6", values)          # 3.56 to one place
+    assert is_traced("2,088,700", values)    # thousands separators are ignored
+    assert not is_traced("3.5", values)
+    assert not is_traced("2088701", values)
+
+
+def test_dates_are_blanked_but_other_numbers_stay():
+    text = "Opened on 13 September 2024 with 411,300 fewer residents."
+    assert without_dates(text) == "Opened on   with 411,300 fewer residents."
