@@ -42,10 +42,12 @@ def _text(text) -> str:
 def execute_notebook(path: Path):
     """Execute a copy of the notebook at `path` and return it, streams merged."""
     notebook = nbformat.read(path, as_version=4)
-    NotebookClient(notebook, timeout=600, kernel_name="python3",
+    # record_timing=False: no clock times in the committed notebooks.
+    NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in notebook.cells:
         if cell.cell_type == "code":
+            cell.metadata.pop("execution", None)  # times recorded by an earlier run
             cell.outputs = merge_streams(cell.outputs)
     return notebook
 

@@ -2,6 +2,7 @@
 import configparser
 import re
 
+import nbformat
 import pytest
 
 from factcheck import PROJECT_ROOT
@@ -52,3 +53,10 @@ def test_split_and_joined_prints_merge_to_the_same_output():
              new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
              new_output("stream", name="stderr", text="c\n")]
     assert [o.get("name") for o in merge_streams(mixed)] == ["stdout", "stderr", None, "stderr"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_committed_notebooks_carry_no_clock_times(path):
+    notebook = nbformat.read(path, as_version=4)
+    timed = [index for index, cell in enumerate(notebook.cells) if "execution" in cell.metadata]
+    assert timed == [], f"{path.name}: cells {timed} record execution times; run `make notebooks`"
