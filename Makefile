@@ -20,6 +20,8 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
+	# The offline chart JavaScript depends only on the pinned packages: generate it once here.
+	$(BIN)/python -c "from factcheck.book import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Executes the notebooks that changed (jupyter-cache) and builds the HTML, with

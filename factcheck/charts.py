@@ -14,7 +14,7 @@ Importing this module registers and enables two things in Altair:
 In the book, ``factcheck.book`` turns that mimetype into :func:`render_html`: a
 ``<div class="factcheck-chart">`` and an inline script that draws the spec with
 the page's global ``window.vegaEmbed``, which the book serves itself
-(``_static/vega-bundle.js``, generated from vl-convert-python at build time), so
+(``_static/vega-bundle.js``, generated from vl-convert-python once per environment), so
 no chart needs the network. The div's id is the chart's number on the page and
 a short sha256 of its spec; the div carries the chart's ``description`` as its
 ``aria-label``.
