@@ -10,7 +10,13 @@ BIN := $(VENV)/bin
 # `make venv` does nothing until requirements.txt or pyproject.toml changes.
 STAMP := $(VENV)/.installed
 CHROMIUM := /usr/bin/chromium
-APT_INSTALL := apt-get update && apt-get install -y chromium fonts-wqy-microhei
+# Chromium for the browser test; a CJK font so Chinese in the pages and charts is
+# drawn with real glyphs. `.ci/run` installs them through `make chromium`.
+APT_PACKAGES := chromium fonts-wqy-microhei
+# Each tool's flags, in one place (`make bench` reads them from here too).
+BOOK_FLAGS := -W -n --keep-going
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+export BOOK_FLAGS NBVAL_FLAGS
 
 .PHONY: venv install book chromium test bench notebooks derived requirements clean
 
@@ -21,24 +27,25 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# The offline chart JavaScript depends only on the pinned packages: generate it once here.
-	$(BIN)/python -c "from factcheck.book import environment_bundle; print(environment_bundle())"
+	$(BIN)/python -c "from factcheck.build.extension import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Executes the notebooks that changed (jupyter-cache) and builds the HTML, with
 # every warning an error.
 book: $(STAMP)
-	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-# The browser test needs Debian's Chromium; it is never skipped.
+# The browser test needs Debian's Chromium and the CJK font; it is never skipped.
 chromium:
-	@if [ -x $(CHROMIUM) ]; then \
+	@if [ -x $(CHROMIUM) ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
 	  echo "Chromium: $(CHROMIUM)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  $(APT_INSTALL); \
+	  DEBIAN_FRONTEND=noninteractive apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
 	else \
-	  echo "Chromium is missing ($(CHROMIUM)). Install it with:" >&2; \
-	  echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+	  echo "Chromium or the CJK font is missing. Install them with:" >&2; \
+	  echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
 
@@ -51,23 +58,23 @@ $(AXE): package.json package-lock.json $(STAMP)
 
 # Unit tests, nbval (strict: outputs must match the committed ones) and the
 # browser test over the book just built, in one pytest run.
-test: $(STAMP) book chromium $(AXE)
-	$(BIN)/pytest tests notebooks --nbval --nbval-current-env \
-	  --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Chromium is checked first, so a machine without it stops before anything is built.
+test: chromium $(STAMP) book $(AXE)
+	$(BIN)/pytest tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) chromium
-	$(BIN)/python -m factcheck.bench
+	$(BIN)/python -m factcheck.build.bench
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
 notebooks: $(STAMP)
-	$(BIN)/python -m factcheck.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.build.execute notebooks/*.ipynb
 
-# After a reviewed change to data/: let the chapters write their computed values into
-# data/verdicts.csv (instead of asserting them), then refresh the stored outputs.
+# After a reviewed change to data/: record the values the chapters compute into
+# data/derived.csv, then refresh the stored outputs.
 derived: $(STAMP)
-	FACTCHECK_RECORD_DERIVED=1 $(BIN)/python -m factcheck.execute notebooks/0[2-7]_*.ipynb
-	$(BIN)/python -m factcheck.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.build.derive notebooks/0[2-7]_*.ipynb
+	$(BIN)/python -m factcheck.build.execute notebooks/*.ipynb
 
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)

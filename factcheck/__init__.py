@@ -1,26 +1,20 @@
-"""Shared logic for the Chongzuo education fact-check book.
+"""Shared code of the Chongzuo education fact-check book, in three layers.
 
-Everything a reader needs to follow a verdict stays in the notebooks; this
-package only holds what two or more notebooks, the tests or the book build share:
-loading the source, parsing numbers, loading the registries, and drawing charts.
+- ``factcheck.data``: the article, the numbers in it, the claim registry, the
+  table of parts, the references, the verdict scale and the recorded derived
+  values. It reads ``data/`` and knows nothing of HTML or charts.
+- ``factcheck.render``: what a chapter shows: claim boxes, verdict cards, the
+  highlighted article (Jinja2 templates in ``render/templates/``), charts and
+  tables. It reads the data layer and writes nothing.
+- ``factcheck.build``: the Sphinx extension, ``claims.json`` and ClaimReview,
+  executing the notebooks, recording derived values (``make derived``) and the
+  bench.
+
+Imports run one way, build -> render -> data; ``tests/test_layers.py`` fails on
+an arrow the other way. Everything a reader needs to follow a verdict stays in
+the notebooks.
 """
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
-
-
-class DataError(ValueError):
-    """A problem with a file in data/, naming the file, the row and the field."""
-
-    def __init__(self, file, row, field, message):
-        self.file = str(file)
-        self.row = row
-        self.field = field
-        self.message = message
-        where = f"{self.file}"
-        if row is not None:
-            where += f", row {row}"
-        if field is not None:
-            where += f", field '{field}'"
-        super().__init__(f"{where}: {message}")

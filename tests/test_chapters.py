@@ -9,18 +9,16 @@ import pytest
 import yaml
 
 from factcheck import PROJECT_ROOT
-from factcheck.mentions import extract_mentions
-from factcheck.publish import CHAPTER_OF_PART
-from factcheck.registry import load_claims
-from factcheck.tracing import is_traced, without_dates
-from factcheck.verdicts import load_reference_figures, load_verdicts, parse_derived
+from factcheck.data.mentions import extract_mentions
+from factcheck.data.derived import load_derived
+from factcheck.data.parts import SOURCE_PAGE, chapter_pages, parts_on_page
+from factcheck.data.references import load_reference_figures
+from factcheck.data.registry import load_claims
+from prose_numbers import is_traced, without_dates
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 # Chapter notebook -> the parts it judges, in article order (from the book's own map).
-CHAPTER_PARTS = {}
-for _part, _page in CHAPTER_OF_PART.items():
-    CHAPTER_PARTS.setdefault(_page.split("/")[1], ())
-    CHAPTER_PARTS[_page.split("/")[1]] += (_part,)
+CHAPTER_PARTS = {page.removeprefix("notebooks/"): parts_on_page(page) for page in chapter_pages()}
 VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
 
 
@@ -72,8 +70,8 @@ def test_each_chapter_has_charts_with_descriptions_and_tables(name):
 
 def _allowed_numbers():
     values = {Decimal(str(v)) for v in load_claims()["value"].dropna()}
-    for text in load_verdicts()["derived"]:
-        values |= set(parse_derived(text).values())
+    for named in load_derived().values():
+        values |= set(named.values())
     references = load_reference_figures()
     values |= {Decimal(str(v)) for v in references["value"].dropna()}
     for quote in references["quote"]:
@@ -98,3 +96,9 @@ def test_numbers_in_the_prose_are_traced_to_data(name):
                 continue  # counting words and years
             assert is_traced(token, allowed), \
                 f"{name}: {token} in the prose is not a registered, referenced or derived number"
+
+
+def test_the_readme_lists_the_chapters_of_the_table_of_parts_in_order():
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\| `(notebooks/\d\d_[a-z0-9_]+)` \|", readme, re.M)
+    assert listed == [SOURCE_PAGE, *chapter_pages()]

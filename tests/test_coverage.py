@@ -1,10 +1,10 @@
 """Every numeric mention in the article is a claim's figure or period, or excluded with a reason."""
 import pytest
 
-from factcheck.coverage import account_for_mentions
-from factcheck.mentions import extract_mentions
-from factcheck.registry import load_claims, load_exclusions
-from factcheck.source import load_source
+from factcheck.data.coverage import account_for_mentions
+from factcheck.data.mentions import extract_mentions
+from factcheck.data.registry import load_claims, load_exclusions
+from factcheck.data.source import load_source
 
 
 @pytest.fixture(scope="module")

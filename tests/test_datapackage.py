@@ -5,8 +5,8 @@ import frictionless
 import pytest
 
 from factcheck import DATA_DIR
-from factcheck.registry import load_datapackage, load_resource
-from factcheck.source import RAW_SHA256
+from factcheck.data.tables import load_datapackage, load_resource
+from factcheck.data.source import RAW_SHA256
 
 
 def test_the_data_package_validates_with_frictionless():

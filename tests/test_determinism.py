@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from factcheck import PROJECT_ROOT
-from factcheck.execute import execute_notebook, merge_streams
+from factcheck.build.execute import execute_notebook, merge_streams
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 SANITIZE = PROJECT_ROOT / "tests" / "nbval_sanitize.cfg"

@@ -5,11 +5,11 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import DATA_DIR, DataError
-from factcheck.mentions import extract_mentions
-from factcheck.numbers import NumberParseError, chinese_to_int, parse_quantity
-from factcheck.registry import load_claims
-from factcheck.source import load_source
+from factcheck.data import DATA_DIR, DataError
+from factcheck.data.mentions import extract_mentions
+from factcheck.data.numbers import NumberParseError, chinese_to_int, parse_quantity
+from factcheck.data.registry import load_claims
+from factcheck.data.source import load_source
 
 NUMBERISH = st.text(alphabet="0123456789.%万亿多余突破超过近约一二两三四五六七八九十百千〇零第 ,-", max_size=12)
 CLAIMS_TEXT = (DATA_DIR / "claims.csv").read_text(encoding="utf-8")

@@ -2,8 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.mentions import extract_mentions
-from factcheck.numbers import NumberParseError, chinese_to_int, parse_quantity
+from factcheck.data.mentions import extract_mentions
+from factcheck.data.numbers import NumberParseError, chinese_to_int, parse_quantity
 
 
 @pytest.mark.parametrize("text, value, percent, approximate", [

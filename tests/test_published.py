@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from factcheck import PROJECT_ROOT
-from factcheck.publish import CHAPTER_OF_PART, SOURCE_PAGE, claims_document
-from factcheck.source import RAW_SHA256
+from factcheck.build.publish import claims_document
+from factcheck.data.parts import SOURCE_PAGE, chapter_pages, link_from_chapter, load_parts
+from factcheck.data.source import RAW_SHA256
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
 REPORT = PROJECT_ROOT / "_build" / "external-links.txt"
@@ -37,7 +38,7 @@ def test_claims_json_is_built_from_data_alone(published):
 
 
 def test_claims_json_has_every_claim_with_its_verdict_and_graded_references(published):
-    from factcheck.registry import load_claims
+    from factcheck.data.registry import load_claims
     assert [c["id"] for c in published["claims"]] != []
     assert sorted(c["id"] for c in published["claims"]) == sorted(load_claims()["claim_id"])
     for claim in published["claims"]:
@@ -58,7 +59,7 @@ def _json_ld(page: Path) -> list[dict]:
 def test_every_claim_has_claim_review_markup_on_its_page(built_book, published):
     by_page = {}
     for claim in published["claims"]:
-        by_page.setdefault(CHAPTER_OF_PART[claim["part"]], []).append(claim)
+        by_page.setdefault(load_parts()[claim["part"]].page, []).append(claim)
     for page, claims in by_page.items():
         reviews = {r["url"].split("#", 1)[1]: r for r in _json_ld(built_book / f"{page}.html")}
         for claim in claims:
@@ -74,15 +75,15 @@ def test_every_claim_has_claim_review_markup_on_its_page(built_book, published):
 
 def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(built_book, published):
     source = _soup(built_book / f"{SOURCE_PAGE}.html")
-    chapters = {page: _soup(built_book / f"{page}.html") for page in set(CHAPTER_OF_PART.values())}
+    chapters = {page: _soup(built_book / f"{page}.html") for page in chapter_pages()}
     for claim in published["claims"]:
-        page = CHAPTER_OF_PART[claim["part"]]
+        page = load_parts()[claim["part"]].page
         box = chapters[page].find(id=f"claim-{claim['id']}")
         assert box is not None, f"no #claim-{claim['id']} in {page}"
         assert box.find("a", href=f"01_source_and_claims.html#source-{claim['id']}")
         highlight = source.find(id=f"source-{claim['id']}")
         assert highlight is not None, f"no #source-{claim['id']} in the source chapter"
-        assert highlight["href"] == f"{page.split('/')[1]}.html#claim-{claim['id']}"
+        assert highlight["href"] == f"{link_from_chapter(page)}.html#claim-{claim['id']}"
 
 
 def test_the_intro_carries_the_build_stamp(built_book):

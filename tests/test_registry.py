@@ -4,9 +4,10 @@ import io
 
 import pytest
 
-from factcheck import DATA_DIR, DataError
-from factcheck.registry import load_claims, load_exclusions
-from factcheck.source import load_source
+from factcheck.data import DATA_DIR, DataError
+from factcheck.data.parts import part_ids
+from factcheck.data.registry import load_claims, load_exclusions
+from factcheck.data.source import load_source
 
 CLAIMS = DATA_DIR / "claims.csv"
 
@@ -52,7 +53,7 @@ def test_every_quote_is_in_its_part_of_the_source(claims, source):
 
 
 def test_registry_covers_every_part_with_a_claim(claims):
-    assert set(claims["part"]) == {"lead", "s1", "s2", "s3", "s4", "closing", "captions"}
+    assert set(claims["part"]) == set(part_ids())
 
 
 @pytest.mark.parametrize("quote", [
@@ -120,7 +121,7 @@ def test_an_unknown_part_names_the_file_row_and_field(tmp_path, source):
     rows[7][_column(rows, "part")] = "s5"
     error = _load_error(tmp_path, source, rows)
     assert (error.row, error.field) == (8, "part")
-    assert "'s5' is not one of" in str(error)
+    assert "'s5' is not in data/parts.csv" in str(error)
 
 
 def test_a_ragged_row_is_named(tmp_path, source):

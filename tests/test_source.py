@@ -2,7 +2,8 @@ import shutil
 
 import pytest
 
-from factcheck.source import (PART_IDS, RAW_PATH, RAW_SHA256, SourceChangedError,
+from factcheck.data.parts import part_ids
+from factcheck.data.source import (RAW_PATH, RAW_SHA256, SourceChangedError,
                               load_source, sha256_of, verify_checksum)
 
 
@@ -58,7 +59,7 @@ def test_every_cleaned_offset_maps_back_to_the_same_character(source):
 
 
 def test_parts_have_stable_ids_and_cover_every_paragraph(source):
-    assert tuple(source.parts) == PART_IDS
+    assert tuple(source.parts) == part_ids()
     covered = sum(span.end - span.start for part in source.parts.values() for span in part.spans)
     assert covered == len(source.text.replace("\n", ""))
 

@@ -1,7 +1,7 @@
 """The helpers that trace a number in prose back to the data."""
 from decimal import Decimal
 
-from factcheck.tracing import is_traced, without_dates
+from prose_numbers import is_traced, without_dates
 
 
 def test_a_number_is_traced_when_it_is_a_value_rounded_to_the_places_written():

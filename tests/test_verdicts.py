@@ -4,12 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck import DATA_DIR, DataError
-from factcheck.mentions import extract_mentions
-from factcheck.registry import load_claims
-from factcheck.source import load_source
-from factcheck.tracing import is_traced, without_dates
-from factcheck.verdicts import VERDICTS, load_reference_figures, load_verdicts, parse_derived
+from factcheck.data import DATA_DIR, DataError
+from factcheck.data.mentions import extract_mentions
+from factcheck.data.registry import load_claims
+from factcheck.data.source import load_source
+from prose_numbers import is_traced, without_dates
+from factcheck.data.derived import load_derived
+from factcheck.data.references import load_reference_figures
+from factcheck.data.verdicts import RATINGS, load_verdicts
 
 
 
@@ -35,7 +37,7 @@ def test_every_claim_has_exactly_one_verdict(claims, verdicts):
 def test_the_scale_has_at_least_the_six_required_ratings():
     for needed in ("adds-up", "matches-official", "contradicted", "inconsistent", "misleading",
                    "unverifiable"):
-        assert needed in VERDICTS
+        assert needed in RATINGS
 
 
 def test_every_cited_figure_has_a_graded_source(verdicts, references):
@@ -61,7 +63,7 @@ def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
     """A number in a rationale must be a claim's value, a computed derived value,
     a figure in a cited reference's quote, or a year: nothing typed from nowhere."""
     claim_values = {Decimal(str(v)) for v in claims["value"].dropna()}
-    derived_values = {v for text in verdicts["derived"].dropna() for v in parse_derived(text).values()}
+    derived_values = {v for named in load_derived().values() for v in named.values()}
     by_id = references.set_index("figure_id")
     for row in verdicts.itertuples():
         allowed = claim_values | derived_values

@@ -1,10 +1,9 @@
 """Re-execute notebooks in place, so their committed outputs are current.
 
-    python -m factcheck.execute notebooks/*.ipynb
+    python -m factcheck.build.execute notebooks/*.ipynb
 
-`make notebooks` runs this; `make derived` runs it with FACTCHECK_RECORD_DERIVED=1,
-which makes each chapter write its computed values into data/verdicts.csv
-instead of asserting them (do that only after reviewing a changed input).
+`make notebooks` runs this; `make derived` runs it after recording the chapters'
+computed values (factcheck.build.derive).
 """
 from __future__ import annotations
 
@@ -39,11 +38,16 @@ def _text(text) -> str:
     return "".join(text) if isinstance(text, list) else text
 
 
-def execute_notebook(path: Path):
-    """Execute a copy of the notebook at `path` and return it, streams merged."""
+def execute_notebook(path: Path, *, allow_errors: bool = False):
+    """Execute a copy of the notebook at `path` and return it, streams merged.
+
+    With `allow_errors`, a cell that raises leaves its error in its outputs and
+    the following cells still run.
+    """
     notebook = nbformat.read(path, as_version=4)
     # record_timing=False: no clock times in the committed notebooks.
     NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
+                   allow_errors=allow_errors,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     for cell in notebook.cells:
         if cell.cell_type == "code":

@@ -1,4 +1,4 @@
-"""Loading the project's CSV tables against their Table Schemas.
+"""Reading the project's CSV tables against their Table Schemas.
 
 data/datapackage.json is the single description of every CSV: its columns,
 types, constraints and keys. This loader enforces that description itself so
@@ -16,9 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DATA_DIR, DataError
-from .mentions import extract_mentions
 from .numbers import NumberParseError, parse_quantity
-from .source import Source, load_source
 
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 
@@ -92,9 +90,12 @@ def read_table(path: Path, schema: dict) -> list[dict]:
         raise DataError(shown, 1, None, f"columns out of order; expected {expected}")
 
     keys = schema.get("primaryKey", [])
-    keys = [keys] if isinstance(keys, str) else keys
-    unique = {f["name"] for f in fields if f.get("constraints", {}).get("unique")} | set(keys)
+    keys = [keys] if isinstance(keys, str) else list(keys)
+    unique = {f["name"] for f in fields if f.get("constraints", {}).get("unique")}
+    if len(keys) == 1:
+        unique |= set(keys)
     seen: dict[str, dict] = {name: {} for name in unique}
+    seen_keys: dict[tuple, int] = {}
     rows = []
     for row_number, record in enumerate(records[1:], start=2):
         if len(record) != len(header):
@@ -114,21 +115,48 @@ def read_table(path: Path, schema: dict) -> list[dict]:
                 raise DataError(shown, row_number, name,
                                 f"{value!r} does not match the pattern {constraints['pattern']}")
             row[name] = _convert(value, field, shown, row_number)
+            if row[name] is not None and "minimum" in constraints and row[name] < constraints["minimum"]:
+                raise DataError(shown, row_number, name,
+                                f"{value!r} is below the minimum {constraints['minimum']}")
             if name in unique and value:
                 if value in seen[name]:
                     raise DataError(shown, row_number, name,
                                     f"duplicate {value!r} (first at row {seen[name][value]})")
                 seen[name][value] = row_number
+        if len(keys) > 1:
+            key = tuple(row[name] for name in keys)
+            if key in seen_keys:
+                raise DataError(shown, row_number, keys[-1],
+                                f"duplicate key {dict(zip(keys, key))} (first at row {seen_keys[key]})")
+            seen_keys[key] = row_number
         row["_row"] = row_number
         rows.append(row)
     return rows
 
 
 def load_resource(name: str, path: Path | None = None) -> tuple[list[dict], Path]:
-    """Read a resource of the data package; `path` reads another copy of it (tests)."""
+    """Read a resource of the data package; `path` reads another copy of it (tests).
+
+    Foreign keys to another resource are checked against that resource's rows.
+    """
     res = resource(name)
     path = Path(path) if path else DATA_DIR / res["path"]
-    return read_table(path, res["schema"]), path
+    rows = read_table(path, res["schema"])
+    for foreign in res["schema"].get("foreignKeys", []):
+        _check_foreign_key(rows, path, foreign)
+    return rows, path
+
+
+def _check_foreign_key(rows: list[dict], path: Path, foreign: dict) -> None:
+    (field,), target = foreign["fields"], foreign["reference"]
+    (target_field,) = target["fields"]
+    target_res = resource(target["resource"])
+    target_path = DATA_DIR / target_res["path"]
+    known = {row[target_field] for row in read_table(target_path, target_res["schema"])}
+    for row in rows:
+        if row[field] is not None and row[field] not in known:
+            raise DataError(display_path(path), row["_row"], field,
+                            f"{row[field]!r} is not in {display_path(target_path)}")
 
 
 def check_figure_value(path: Path, row: int, figure: str, value: Decimal,
@@ -164,57 +192,3 @@ def to_frame(rows: list[dict]) -> pd.DataFrame:
 def is_missing(value) -> bool:
     """An empty cell, as to_frame leaves it: None, or NaN in a float column."""
     return value is None or (isinstance(value, float) and pd.isna(value))
-
-
-def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]:
-    """Checks the Table Schema cannot express: each quote is in the source,
-    within its part, and each figure is a number in its quote with the stated value."""
-    shown = display_path(path)
-    for row in rows:
-        n = row["_row"]
-        try:
-            location = source.locate(row["quote"], row["part"])
-        except LookupError as exc:
-            raise DataError(shown, n, "quote", str(exc)) from None
-        row.update(start=location.start, end=location.end,
-                   raw_start=location.raw_start, raw_end=location.raw_end)
-        figure = row["figure"]
-        if figure is None:
-            if row["value"] is not None or row["unit"] is not None:
-                raise DataError(shown, n, "figure",
-                                "a claim with a value or unit needs the figure as written")
-            continue
-        if row["value"] is None or row["unit"] is None:
-            raise DataError(shown, n, "value", "a claim with a figure needs a value and a unit")
-        in_quote = [m for m in extract_mentions(row["quote"]) if m.text == figure]
-        if len(in_quote) != 1:
-            raise DataError(shown, n, "figure",
-                            f"{figure!r} must appear exactly once as a number in the quote "
-                            f"(found {len(in_quote)} times)")
-        # An ordinal (第一) is read as its number.
-        parsed = check_figure_value(path, n, figure, row["value"], reading=figure.removeprefix("第"))
-        if parsed.approximate != row["approximate"]:
-            raise DataError(shown, n, "approximate",
-                            f"the figure {figure!r} is {'' if parsed.approximate else 'not '}approximate")
-    return rows
-
-
-def load_claims(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
-    """The claim registry, checked against its schema and against the source."""
-    source = source or load_source()
-    rows, path = load_resource("claims", path)
-    rows = check_claim_rows(rows, path, source)
-    return to_frame(rows)
-
-
-def load_exclusions(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:
-    source = source or load_source()
-    rows, path = load_resource("mention_exclusions", path)
-    for row in rows:
-        if row["mention"] not in row["context"]:
-            raise DataError(display_path(path), row["_row"], "context",
-                            f"the context does not contain the mention {row['mention']!r}")
-        if row["context"] not in source.text:
-            raise DataError(display_path(path), row["_row"], "context",
-                            f"the context is not in the source: {row['context']!r}")
-    return to_frame(rows)

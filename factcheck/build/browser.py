@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import PROJECT_ROOT
+from .. import PROJECT_ROOT
 
 BUILT_BOOK = PROJECT_ROOT / "_build" / "html"
 CHROMIUM = Path("/usr/bin/chromium")

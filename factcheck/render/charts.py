@@ -11,7 +11,7 @@ Importing this module registers and enables two things in Altair:
   there. The output holds no id, counter, clock or random number, so a rerun
   gives byte-identical outputs and nbval compares them strictly.
 
-In the book, ``factcheck.book`` turns that mimetype into :func:`render_html`: a
+In the book, ``factcheck.build.extension`` turns that mimetype into :func:`render_html`: a
 ``<div class="factcheck-chart">`` and an inline script that draws the spec with
 the page's global ``window.vegaEmbed``, which the book serves itself
 (``_static/vega-bundle.js``, generated from vl-convert-python once per environment), so
@@ -29,6 +29,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
+from .blocks import HTMLBlock
+
 THEME = "factcheck"
 RENDERER = "factcheck"
 
@@ -42,6 +44,12 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
 PRIMARY = PALETTE[0]
 # Sequential ramp for ordered data, light to dark in the palette's blue.
 RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
+# One colour per rating of the verdict scale (factcheck.data.verdicts.RATINGS).
+RATING_COLOURS = {
+    "matches-official": "#009E73", "corroborated": "#56B4E9", "adds-up": "#0072B2",
+    "misleading": "#E69F00", "inconsistent": "#CC79A7", "contradicted": "#D55E00",
+    "unverifiable": "#999999",
+}
 
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
 
@@ -82,7 +90,7 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
 # in ".json", not "+json", so nbformat refuses its JSON object: a notebook that
 # holds it fails validation (nbclient stops the build). Stock JupyterLab 4 draws
 # the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
-# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book).
+# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.build.extension).
 VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
 
 
@@ -167,23 +175,6 @@ alt.renderers.enable(RENDERER)
 
 
 # ---------------------------------------------------------------- tables
-
-class HTMLBlock:
-    """A piece of HTML that notebooks display and the book prints: a data table, a claim box."""
-
-    def __init__(self, markup: str):
-        self.markup = markup
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __str__(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        # The default repr holds a memory address, which would differ on every run.
-        return f"<HTML: {len(self.markup)} characters>"
-
 
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
                summary: str | None = None) -> HTMLBlock:

@@ -14,20 +14,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import DATA_DIR
+from .parts import load_parts
+from .tables import resource
 
-RAW_PATH = DATA_DIR / "raw" / "000_7d8e2387cb60b3f6.txt"
-RAW_SHA256 = "70f1086c891bdc1329e869aecf65030120dbf7e84b59ffd3dd9ee027838783ea"
-
-PART_IDS = ("lead", "s1", "s2", "s3", "s4", "closing", "captions")
-PART_TITLES = {
-    "lead": "Lead: the headline results",
-    "s1": "Section 1: Party leadership (党建引领)",
-    "s2": "Section 2: Education reform (教育改革)",
-    "s3": "Section 3: Balanced development (均衡发展)",
-    "s4": "Section 4: Services and support (服务保障)",
-    "closing": "Closing paragraphs",
-    "captions": "Picture captions",
-}
+# The article's file, checksum and bibliographic details live in datapackage.json.
+ARTICLE = resource("article")
+RAW_PATH = DATA_DIR / ARTICLE["path"]
+RAW_SHA256 = ARTICLE["hash"].removeprefix("sha256:")
 
 # A sentence may end in these; a paragraph that ends in anything else, is long
 # and already has sentence punctuation was cut by the extraction.
@@ -112,7 +105,8 @@ def verify_checksum(path: Path = RAW_PATH, expected: str = RAW_SHA256) -> bytes:
         raise SourceChangedError(
             f"{path}: sha256 is {actual}, expected {expected}. The article changed; "
             "every claim quote and offset was registered against the original bytes. "
-            "Restore the file, or re-register the claims and update RAW_SHA256."
+            "Restore the file, or re-register the claims and update the article's hash in "
+            "data/datapackage.json."
         )
     return data
 
@@ -154,7 +148,7 @@ def split_parts(text: str) -> dict[str, Part]:
     Captions are the paragraphs set off by a double blank line, up to the next
     section heading; the closing starts at its first sentence.
     """
-    parts = {pid: Part(pid, PART_TITLES[pid]) for pid in PART_IDS}
+    parts = {entry.id: Part(entry.id, entry.title) for entry in load_parts().values()}
     current, in_captions = "lead", False
     for match in re.finditer(r"(\n*)([^\n]+)", text):
         gap, paragraph = match.group(1), match.group(2)

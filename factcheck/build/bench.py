@@ -9,6 +9,8 @@ It deletes and rebuilds _build/ (that is what a clean build means).
 """
 from __future__ import annotations
 
+import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -19,13 +21,22 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from . import PROJECT_ROOT
+from .. import PROJECT_ROOT
 from .browser import BUILT_BOOK as HTML
 from .browser import is_local, launch, serve
 
 BUILD = HTML.parent
 BIN = Path(sys.executable).parent
-BOOK_CMD = [str(BIN / "jupyter-book"), "build", str(PROJECT_ROOT), "-W", "-n", "--keep-going"]
+
+
+def _flags(name: str) -> list[str]:
+    """A command's flags, as the Makefile defines them (its one place)."""
+    if name not in os.environ:
+        raise SystemExit(f"{name} is not set: run the bench as `make bench`.")
+    return shlex.split(os.environ[name])
+
+
+BOOK_CMD = [str(BIN / "jupyter-book"), "build", str(PROJECT_ROOT)]
 PAGE_LIMIT = 400 * 1024
 CHAPTER = "notebooks/04_s2_education_reform.html"
 
@@ -77,10 +88,11 @@ def main() -> int:
     notebooks = len(list((PROJECT_ROOT / "notebooks").glob("*.ipynb")))
     floor = floor_seconds(notebooks)
     shutil.rmtree(BUILD, ignore_errors=True)
-    clean = _timed(BOOK_CMD)
-    rebuild = _timed(BOOK_CMD)
-    nbval = _timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", "--nbval",
-                    "--nbval-sanitize-with", "tests/nbval_sanitize.cfg", "notebooks"])
+    book = BOOK_CMD + _flags("BOOK_FLAGS")
+    clean = _timed(book)
+    rebuild = _timed(book)
+    nbval = _timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *_flags("NBVAL_FLAGS"),
+                    "notebooks"])
     pages = sorted((p for p in HTML.rglob("*.html") if "_static" not in p.parts),
                    key=lambda p: p.stat().st_size)
     largest = pages[-1]

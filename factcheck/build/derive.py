@@ -1,0 +1,58 @@
+"""`make derived`: record the values the chapters compute into data/derived.csv.
+
+    python -m factcheck.build.derive notebooks/0[2-7]_*.ipynb
+
+Run it after a reviewed change to data/. Each chapter is executed with errors
+allowed; a verdict whose computed values differ from the table shows them (an
+output of type factcheck.render.chapter.DERIVED_MIME_TYPE) and fails with
+DerivedValuesChanged. This command collects those values and rewrites the
+changed claims' rows. Any other error stops it, naming the notebook and cell,
+and nothing is written. The chapters themselves never write.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..data.derived import write_derived
+from ..data.verdicts import load_verdicts
+from ..render.chapter import DERIVED_MIME_TYPE, DerivedValuesChanged
+from .execute import execute_notebook
+
+
+class NotebookFailed(RuntimeError):
+    pass
+
+
+def changed_values(notebook, name: str) -> dict[str, dict]:
+    """The values a notebook's verdicts computed where they differ from the table."""
+    changes: dict[str, dict] = {}
+    for number, cell in enumerate(notebook.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error" and output["ename"] != DerivedValuesChanged.__name__:
+                raise NotebookFailed(f"{name}, cell {number}: {output['ename']}: {output['evalue']}")
+            payload = output.get("data", {}).get(DERIVED_MIME_TYPE)
+            if payload is not None:
+                changes[payload["claim_id"]] = payload["values"]
+    return changes
+
+
+def main(paths: list[str]) -> int:
+    changes: dict[str, dict] = {}
+    for name in paths:
+        notebook = execute_notebook(Path(name), allow_errors=True)
+        found = changed_values(notebook, name)
+        changes.update(found)
+        print(f"{name}: {len(found)} verdict(s) with changed values: {sorted(found) or 'none'}")
+    if changes:
+        write_derived(changes, list(load_verdicts()["claim_id"]))
+        print(f"data/derived.csv: rewrote the values of {len(changes)} claim(s); review the diff")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except NotebookFailed as failure:
+        print(f"make derived: nothing written. {failure}", file=sys.stderr)
+        sys.exit(1)

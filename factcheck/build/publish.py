@@ -1,0 +1,123 @@
+"""What the published book says about each claim, built from data/ alone.
+
+- `claims_document()` is `_build/html/claims.json`: every claim with its verdict,
+  derived values, graded references and its place in the book;
+- `claim_review()` is the schema.org ClaimReview for one claim, which the book
+  puts on the claim's chapter page as JSON-LD.
+
+The article's details come from data/datapackage.json, the book's from _config.yml.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import yaml
+
+from .. import PROJECT_ROOT
+from ..data.parts import claim_anchor, claim_path, load_parts, source_path
+from ..data.references import GRADES, load_reference_figures
+from ..data.registry import load_claims
+from ..data.source import ARTICLE, Source, load_source
+from ..data.tables import is_missing
+from ..data.verdicts import RATINGS, Verdict, load_verdict_records
+
+# ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
+RATING_VALUES = {"matches-official": 5, "corroborated": 4, "adds-up": 4,
+                 "misleading": 2, "inconsistent": 2, "contradicted": 1}
+
+
+@lru_cache(maxsize=1)
+def book_metadata() -> dict:
+    """The book's title and author, as _config.yml gives them."""
+    config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return {"title": config["title"], "author": config["author"]}
+
+
+def json_number(value):
+    """A table value as a JSON number (an int where it is whole), or null."""
+    if is_missing(value):
+        return None
+    number = Decimal(str(value))
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def json_text(value):
+    """A table cell as JSON text: empty cells (None, NaN or "") become null."""
+    return None if is_missing(value) or value == "" else value
+
+
+def _reference_entry(figure: dict) -> dict:
+    return {
+        "id": figure["figure_id"], "subject": figure["subject"], "geography": figure["geography"],
+        "period": figure["period"], "figure": json_text(figure["figure"]),
+        "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"],
+        "url": figure["url"], "grade": figure["grade"], "title": figure["title"],
+        "publisher": figure["publisher"], "published": json_text(figure["published"]),
+    }
+
+
+def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], base_url: str) -> dict:
+    return {
+        "id": claim["claim_id"],
+        "part": claim["part"],
+        "part_title": load_parts()[claim["part"]].title,
+        "kind": claim["kind"],
+        "subject": claim["subject"],
+        "period": claim["period"],
+        "quote": claim["quote"],
+        "english": claim["english"],
+        "figure": json_text(claim["figure"]),
+        "value": json_number(claim["value"]),
+        "unit": json_text(claim["unit"]),
+        "approximate": bool(claim["approximate"]),
+        "verdict": verdict.rating.id,
+        "verdict_name": verdict.rating.name,
+        "rationale": verdict.rationale,
+        "checks": list(verdict.checks),
+        "derived": {name: json_number(value) for name, value in verdict.derived.items()},
+        "would_settle": json_text(verdict.would_settle),
+        "references": [_reference_entry(references[ref]) for ref in verdict.references],
+        "url": base_url + claim_path(claim["claim_id"], claim["part"]),
+        "source_url": base_url + source_path(claim["claim_id"]),
+    }
+
+
+def claims_document(base_url: str = "", source: Source | None = None) -> dict:
+    source = source or load_source()
+    figures = load_reference_figures()
+    claims = load_claims(source)
+    verdicts = load_verdict_records(source, claims=claims, references=figures)
+    references = {figure["figure_id"]: figure for figure in figures.to_dict("records")}
+    return {
+        "title": book_metadata()["title"],
+        "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
+                    "year": ARTICLE["published"], "sha256": source.raw_sha256},
+        "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning} for r in RATINGS.values()],
+        "grades": GRADES,
+        "claims": [_claim_entry(claim, verdicts[claim["claim_id"]], references, base_url)
+                   for claim in claims.sort_values("start").to_dict("records")],
+    }
+
+
+def claim_review(claim: dict, page_url: str, date_published: str) -> dict:
+    """schema.org ClaimReview for one entry of claims_document()."""
+    rating = {"@type": "Rating", "alternateName": claim["verdict_name"]}
+    if claim["verdict"] in RATING_VALUES:
+        rating.update(ratingValue=RATING_VALUES[claim["verdict"]], bestRating=5, worstRating=1)
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{page_url}#{claim_anchor(claim['id'])}",
+        "claimReviewed": claim["quote"],
+        "author": {"@type": "Organization", "name": book_metadata()["author"]},
+        "datePublished": date_published,
+        "reviewRating": rating,
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": ARTICLE["author"]},
+            "datePublished": ARTICLE["published"],
+            "appearance": {"@type": "CreativeWork", "headline": ARTICLE["headline"],
+                           "datePublished": ARTICLE["published"], "inLanguage": ARTICLE["language"]},
+        },
+    }

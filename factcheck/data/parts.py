@@ -1,0 +1,76 @@
+"""The table of parts (data/parts.csv): the one place the article's parts are named.
+
+Each part has an id, its position in the article, a title, a short title for
+charts and lists, and the book page that gives its verdicts. The article
+splitter, the chapters, claims.json, the scorecard, the table of contents and
+the README all derive from it (the last two are checked by tests).
+
+Addresses here are relative to the book's root, without the ``.html`` of the
+built page: ``notebooks/04_s2_education_reform``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .tables import load_resource
+
+# The page that shows the article itself, with every claim highlighted.
+SOURCE_PAGE = "notebooks/01_source_and_claims"
+
+
+@dataclass(frozen=True)
+class PartEntry:
+    id: str
+    order: int
+    title: str
+    short_title: str
+    page: str
+
+
+@lru_cache(maxsize=1)
+def load_parts() -> dict[str, PartEntry]:
+    """Every part, in the article's order, by id."""
+    rows, _ = load_resource("parts")
+    entries = [PartEntry(row["part_id"], row["order"], row["title"], row["short_title"], row["page"])
+               for row in rows]
+    return {entry.id: entry for entry in sorted(entries, key=lambda e: e.order)}
+
+
+def part_ids() -> tuple[str, ...]:
+    return tuple(load_parts())
+
+
+def chapter_pages() -> list[str]:
+    """The pages that give verdicts, in the article's order, each once."""
+    return list(dict.fromkeys(part.page for part in load_parts().values()))
+
+
+def parts_on_page(page: str) -> tuple[str, ...]:
+    return tuple(part.id for part in load_parts().values() if part.page == page)
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"claim-{claim_id}"
+
+
+def source_anchor(claim_id: str) -> str:
+    return f"source-{claim_id}"
+
+
+def claim_path(claim_id: str, part: str) -> str:
+    """Where a claim's verdict is, from the book's root."""
+    return f"{load_parts()[part].page}.html#{claim_anchor(claim_id)}"
+
+
+def source_path(claim_id: str) -> str:
+    """Where a claim is highlighted in the article, from the book's root."""
+    return f"{SOURCE_PAGE}.html#{source_anchor(claim_id)}"
+
+
+def link_from_chapter(path: str) -> str:
+    """A book-root path as a link from a chapter page (every chapter lives in notebooks/)."""
+    folder, _, rest = path.partition("/")
+    if folder != "notebooks":
+        raise ValueError(f"{path!r} is not a chapter page")
+    return rest

@@ -1,0 +1,1 @@
+"""The rendering layer: what a chapter shows, built from the data layer; it never writes data."""

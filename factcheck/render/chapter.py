@@ -1,0 +1,150 @@
+"""What every chapter does the same way: show a claim, check its verdict, draw the strip.
+
+A chapter computes its derived values in visible cells and hands them to
+`Chapter.verdict`, which asserts they equal data/derived.csv and shows the
+verdict. It never writes: when the values differ it shows them and raises
+`DerivedValuesChanged`, and `make derived` records them after review.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+from IPython.display import display
+
+from ..data.derived import round_derived, rounded
+from ..data.parts import link_from_chapter, source_path
+from ..data.references import GRADES, load_reference_figures
+from ..data.registry import load_claims
+from ..data.source import load_source
+from ..data.tables import is_missing
+from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
+from .blocks import HTMLBlock, render
+from .charts import RATING_COLOURS
+
+# The output that carries a verdict's computed values when they differ from the
+# table; factcheck.build.derive reads it, nothing else does.
+DERIVED_MIME_TYPE = "application/vnd.factcheck.derived+json"
+
+
+class DerivedValuesChanged(AssertionError):
+    """A chapter computed values that differ from data/derived.csv."""
+
+
+class Chapter:
+    def __init__(self, *parts: str):
+        self.source = load_source()
+        self.claims = load_claims(self.source)
+        self.references = load_reference_figures()
+        self.verdicts = load_verdicts(self.source, claims=self.claims, references=self.references)
+        self.records = load_verdict_records(self.source, claims=self.claims, references=self.references)
+        self.parts = parts
+        self.mine = self.claims[self.claims["part"].isin(parts)]
+        self.given: list[str] = []
+
+    # ------------------------------------------------------------ lookups
+    def row(self, claim_id: str) -> pd.Series:
+        match = self.claims[self.claims["claim_id"] == claim_id]
+        if match.empty:
+            raise KeyError(f"{claim_id!r} is not in data/claims.csv")
+        return match.iloc[0]
+
+    def value(self, claim_id: str) -> float:
+        """The value a claim states, as registered (read back from its quote)."""
+        value = self.row(claim_id)["value"]
+        if is_missing(value):
+            raise ValueError(f"{claim_id} states no figure")
+        return value
+
+    def reference_row(self, figure_id: str) -> pd.Series:
+        """One reference figure with its source: subject, period, value, quote, grade, URL..."""
+        match = self.references[self.references["figure_id"] == figure_id]
+        if match.empty:
+            raise KeyError(f"{figure_id!r} is not in data/reference/figures.csv")
+        return match.iloc[0]
+
+    def reference(self, figure_id: str) -> float:
+        return self.reference_row(figure_id)["value"]
+
+    def sources(self, *figure_ids: str) -> pd.DataFrame:
+        """The reference figures a check rests on: what they say and how good the source is."""
+        table = self.references.set_index("figure_id").loc[
+            list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade"]]
+        return table.reset_index()
+
+    # ------------------------------------------------------------ display
+    def _own_row(self, claim_id: str) -> pd.Series:
+        """A claim of this chapter's parts; another chapter's claim is refused."""
+        row = self.row(claim_id)
+        if row["part"] not in self.parts:
+            raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
+        return row
+
+    def claim(self, claim_id: str) -> HTMLBlock:
+        row = self._own_row(claim_id)
+        return HTMLBlock(render("claim.html", claim=row, anchor=f"claim-{claim_id}",
+                                source_link=link_from_chapter(source_path(claim_id))))
+
+    def verdict(self, claim_id: str, **derived) -> HTMLBlock:
+        """Show a claim's verdict after asserting the computed values equal data/derived.csv."""
+        if claim_id in self.given:
+            raise ValueError(f"{claim_id} already has its verdict in this chapter")
+        self._own_row(claim_id)
+        if claim_id not in self.records:
+            raise KeyError(f"{claim_id} has no row in data/verdicts.csv")
+        verdict = self.records[claim_id]
+        computed = rounded(derived)
+        if computed != verdict.derived:
+            # Shown for `make derived` to record after review; the cell still fails.
+            display({DERIVED_MIME_TYPE: {"claim_id": claim_id, "values": {k: str(v) for k, v in computed.items()}},
+                     "text/plain": f"computed for {claim_id}: {computed}"}, raw=True)
+            raise DerivedValuesChanged(
+                f"{claim_id}: the derived values computed here differ from data/derived.csv\n"
+                f"  computed: {computed}\n  in table: {verdict.derived}\n"
+                "If an input changed on purpose, review the verdict, then run `make derived`.")
+        self.given.append(claim_id)
+        return HTMLBlock(self.verdict_html(claim_id, derived))
+
+    def verdict_html(self, claim_id: str, derived: dict) -> str:
+        verdict = self.records[claim_id]
+        cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
+        return render("verdict.html", verdict=verdict, colour=RATING_COLOURS[verdict.rating.id],
+                      derived={name: round_derived(value) for name, value in derived.items()},
+                      references=cited.to_dict("records"), grades=GRADES)
+
+    # ------------------------------------------------------------ summaries
+    def scored(self) -> pd.DataFrame:
+        """This chapter's claims, in article order, with their verdicts."""
+        frame = self.mine.merge(self.verdicts[["claim_id", "verdict"]], on="claim_id", how="left")
+        frame = frame.sort_values("start").reset_index(drop=True)
+        frame["verdict name"] = frame["verdict"].map(lambda v: RATINGS[v].name)
+        frame["order"] = range(1, len(frame) + 1)
+        return frame
+
+    def verdict_strip(self, title: str) -> alt.Chart:
+        scored = self.scored()
+        counts = scored["verdict name"].value_counts()
+        names = rating_names()
+        description = (f"A strip of {len(scored)} squares, one per claim in article order, coloured by "
+                       "verdict: " + ", ".join(f"{n} {counts[n]}" for n in names if n in counts) + ".")
+        return alt.Chart(
+            scored[["order", "claim_id", "verdict name", "subject"]],
+            title=alt.Title(title, subtitle="One square per claim, in the article's order"),
+            description=description,
+        ).mark_square(size=min(220, 90000 // max(len(scored), 1) ** 2 * 4)).encode(
+            x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False)),
+            color=alt.Color("verdict name:N", title="Verdict",
+                            scale=alt.Scale(domain=names, range=[RATING_COLOURS[v] for v in RATINGS])),
+            tooltip=["claim_id", "subject", "verdict name"],
+        ).properties(width=min(460, max(200, 14 * len(scored))), height=40)
+
+    def tally(self) -> pd.DataFrame:
+        scored = self.scored()
+        return (scored["verdict name"].value_counts().reindex(rating_names(), fill_value=0)
+                .rename("claims").rename_axis("verdict").reset_index())
+
+    def finish(self) -> pd.DataFrame:
+        """Assert every claim of this chapter got exactly one verdict; return the tally."""
+        missing = sorted(set(self.mine["claim_id"]) - set(self.given))
+        if missing:
+            raise AssertionError(f"claims without a verdict in this chapter: {missing}")
+        return self.tally()
