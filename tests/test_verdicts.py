@@ -94,4 +94,4 @@ def test_an_unknown_verdict_is_named(tmp_path):
                     encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_verdicts(load_source(), path)
-    assert (error.value.row, error.value.field) == (2, "verdict")
+    assert (error.value.row, error.value.field) == (2, "rating")

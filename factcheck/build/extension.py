@@ -35,7 +35,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import charts
-from . import publish
+from . import directives, publish
 
 BUNDLE_NAME = "vega-bundle.js"
 BUNDLE_CACHE = Path(sys.prefix) / "share" / "factcheck" / BUNDLE_NAME
@@ -270,6 +270,7 @@ def chinese_search_language():
 
 def setup(app: Sphinx) -> dict:
     app.add_search_language(chinese_search_language())
+    directives.setup(app)
     app.connect("html-page-context", _drop_duplicate_scripts)
     app.connect("builder-inited", _load_claims)
     app.connect("html-page-context", _add_claim_reviews)

@@ -20,6 +20,7 @@ from ..data.references import GRADES, load_reference_figures
 from ..data.registry import load_claims
 from ..data.source import ARTICLE, Source, load_source
 from ..data.tables import is_missing
+from ..data import decision
 from ..data.verdicts import RATINGS, Verdict, load_verdict_records
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
@@ -57,6 +58,12 @@ def _reference_entry(figure: dict) -> dict:
     }
 
 
+def _check_entry(check: decision.Check) -> dict:
+    return {"step": check.step, "check": check.kind, "outcome": check.outcome, "grade": check.grade,
+            "references": list(check.references), "derived": list(check.derived),
+            "fails_if": json_text(check.fails_if), "reason": json_text(check.reason)}
+
+
 def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], base_url: str) -> dict:
     return {
         "id": claim["claim_id"],
@@ -74,7 +81,10 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "verdict": verdict.rating.id,
         "verdict_name": verdict.rating.name,
         "rationale": verdict.rationale,
-        "checks": list(verdict.checks),
+        "rule": verdict.rule.number,
+        "importance": verdict.importance,
+        "unverifiable_kind": verdict.unverifiable_kind,
+        "checks": [_check_entry(check) for check in verdict.checks],
         "derived": {name: json_number(value) for name, value in verdict.derived.items()},
         "would_settle": json_text(verdict.would_settle),
         "references": [_reference_entry(references[ref]) for ref in verdict.references],
@@ -94,6 +104,8 @@ def claims_document(base_url: str = "", source: Source | None = None) -> dict:
         "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
                     "year": ARTICLE["published"], "sha256": source.raw_sha256},
         "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning} for r in RATINGS.values()],
+        "decision_table": decision.table(),
+        "unverifiable_kinds": decision.UNVERIFIABLE_KINDS,
         "grades": GRADES,
         "claims": [_claim_entry(claim, verdicts[claim["claim_id"]], references, base_url)
                    for claim in claims.sort_values("start").to_dict("records")],

@@ -1,6 +1,7 @@
 """The claim registry and the numeric mentions that are not claims, checked against the article."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +24,7 @@ def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]
             raise DataError(shown, n, "quote", str(exc)) from None
         row.update(start=location.start, end=location.end,
                    raw_start=location.raw_start, raw_end=location.raw_end)
+        _check_period(row, shown, source)
         figure = row["figure"]
         if figure is None:
             if row["value"] is not None or row["unit"] is not None:
@@ -42,6 +44,25 @@ def check_claim_rows(rows: list[dict], path: Path, source: Source) -> list[dict]
             raise DataError(shown, n, "approximate",
                             f"the figure {figure!r} is {'' if parsed.approximate else 'not '}approximate")
     return rows
+
+
+def _check_period(row: dict, shown, source: Source) -> None:
+    """A period is the article's only where the article gives it; an inferred one says why."""
+    n, basis, note = row["_row"], row["period_basis"], row["period_note"]
+    years = re.findall(r"\d{4}", row["period"])
+    if basis == "unstated":
+        if row["period"] != "unstated" or note:
+            raise DataError(shown, n, "period", "an unstated period is written 'unstated', with no note")
+    elif basis == "stated":
+        if not any(year in row["quote"] for year in years):
+            raise DataError(shown, n, "period_basis", f"no year of {row['period']!r} is in the quote")
+    elif not note:
+        raise DataError(shown, n, "period_note", f"a period from {basis} must say where it comes from")
+    elif basis == "context":
+        paragraph_start = source.text.rfind("\n", 0, row["start"]) + 1
+        if note not in source.text[paragraph_start:row["start"]]:
+            raise DataError(shown, n, "period_note",
+                            f"{note!r} is not in the article before the quote, in its paragraph")
 
 
 def load_claims(source: Source | None = None, path: Path | None = None) -> pd.DataFrame:

@@ -1,7 +1,10 @@
-"""The verdict scale and the verdict table (data/verdicts.csv).
+"""The verdict scale, the verdict table (data/verdicts.csv) and its checks (data/checks.csv).
 
 The scale is documented for readers in book/methodology.md; RATINGS here is the
-one place its ids, names and order are defined.
+one place its ids, names and order are defined. A verdict's rating is computed
+from its checks by the decision table (factcheck/data/decision.py); the rating
+written in verdicts.csv is the editor's expectation, and the loader refuses it
+when the table gives another.
 """
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DataError
+from .decision import OUTCOMES, Check, Rule, decide, unverifiable_kind, weakest_grade
 from .derived import load_derived
 from .registry import load_claims
 from .references import load_reference_figures
@@ -25,22 +29,21 @@ class Rating:
     id: str
     name: str
     meaning: str
-    needs_reference: bool = False  # the rating rests on a cited source
 
 
 RATINGS = {rating.id: rating for rating in (
     Rating("matches-official", "Matches an official source",
-           "An official page, or an official repost of it, states the same figure or fact.", True),
+           "An official page, or an official repost of it, states the same figure or fact."),
     Rating("corroborated", "Corroborated by a secondary copy",
            "A copy of an official statement on a third-party site agrees; the official page itself "
-           "was not available to us.", True),
+           "was not available to us."),
     Rating("adds-up", "Adds up",
            "The article's own numbers agree with each other; no outside source confirms the figure itself."),
     Rating("misleading", "Misleading comparison or wording",
            "The number may be right, but the comparison or the words around it lead a reader to a wrong idea."),
     Rating("inconsistent", "Inconsistent within the article",
            "The article says two things that cannot both be true."),
-    Rating("contradicted", "Contradicted", "A reliable source says something different.", True),
+    Rating("contradicted", "Contradicted", "A reliable source says something different."),
     Rating("unverifiable", "Unverifiable",
            "No reliable public source was found; the verdict says what data would settle it."),
 )}
@@ -53,24 +56,67 @@ def rating_names() -> list[str]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """One claim's verdict, as data/verdicts.csv and data/derived.csv record it."""
+    """One claim's verdict: its checks, the rating they give and why, its derived values."""
     claim_id: str
     rating: Rating
-    checks: tuple[str, ...]
-    references: tuple[str, ...]
+    rule: Rule
+    checks: tuple[Check, ...]
+    importance: str
     rationale: str
     would_settle: str
     derived: dict[str, Decimal]
 
-    @classmethod
-    def from_row(cls, row, derived: dict[str, Decimal] | None = None) -> "Verdict":
-        return cls(row["claim_id"], RATINGS[row["verdict"]], _split(row["checks"]),
-                   _split(row["references"]), row["rationale"], row["would_settle"] or "",
-                   dict(derived or {}))
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Every reference the checks cite, in order, each once."""
+        return tuple(dict.fromkeys(ref for check in self.checks for ref in check.references))
+
+    @property
+    def unverifiable_kind(self) -> str | None:
+        return unverifiable_kind(self.checks) if self.rating.id == "unverifiable" else None
 
 
 def _split(text: str | None) -> tuple[str, ...]:
     return tuple(item for item in (text or "").split(";") if item)
+
+
+def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
+                ) -> dict[str, tuple[Check, ...]]:
+    """Every claim's checks, validated: outcomes that fit the kind, references that exist,
+    derived values the claim records, and a failing condition for every passed test."""
+    references = load_reference_figures() if references is None else references
+    grades = dict(zip(references["figure_id"], references["grade"]))
+    derived = load_derived()
+    rows, path = load_resource("checks", path)
+    shown = display_path(path)
+    by_claim: dict[str, list[Check]] = {}
+    for row in rows:
+        n, kind, outcome = row["_row"], row["check"], row["outcome"]
+        if outcome not in OUTCOMES[kind]:
+            raise DataError(shown, n, "outcome", f"a {kind} check may record {list(OUTCOMES[kind])}, "
+                                                 f"not {outcome!r}")
+        refs = _split(row["references"])
+        for ref in refs:
+            if ref not in grades:
+                raise DataError(shown, n, "references", f"{ref!r} is not in reference/figures.csv")
+        if kind == "external" and outcome != "no-source-found" and not refs:
+            raise DataError(shown, n, "references", f"an external check that {outcome} must cite its source")
+        names = _split(row["derived"])
+        for name in names:
+            if name not in derived.get(row["claim_id"], {}):
+                raise DataError(shown, n, "derived", f"{name!r} is not a derived value of "
+                                                     f"{row['claim_id']} in derived.csv")
+        if outcome == "consistent" and not row["fails_if"]:
+            raise DataError(shown, n, "fails_if", "a check that found the numbers consistent must say "
+                                                  "what value would have failed it; if nothing could, "
+                                                  "record the outcome 'computed'")
+        checks = by_claim.setdefault(row["claim_id"], [])
+        if row["step"] != len(checks) + 1:
+            raise DataError(shown, n, "step", f"expected step {len(checks) + 1} of {row['claim_id']}")
+        checks.append(Check(row["claim_id"], row["step"], kind, outcome,
+                            weakest_grade([grades[ref] for ref in refs]), refs, names,
+                            row["fails_if"] or "", row["reason"] or ""))
+    return {claim: tuple(checks) for claim, checks in by_claim.items()}
 
 
 def load_verdicts(source: Source | None = None, path: Path | None = None, *,
@@ -83,21 +129,26 @@ def load_verdicts(source: Source | None = None, path: Path | None = None, *,
     source = source or load_source()
     rows, path = load_resource("verdicts", path)
     claim_ids = set((load_claims(source) if claims is None else claims)["claim_id"])
-    figure_ids = set((load_reference_figures() if references is None else references)["figure_id"])
+    checks = load_checks(references)
+    shown = display_path(path)
     for row in rows:
-        n = row["_row"]
-        if row["claim_id"] not in claim_ids:
-            raise DataError(display_path(path), n, "claim_id", f"{row['claim_id']!r} is not in claims.csv")
-        for ref in _split(row["references"]):
-            if ref not in figure_ids:
-                raise DataError(display_path(path), n, "references",
-                                f"{ref!r} is not in reference/figures.csv")
-        if RATINGS[row["verdict"]].needs_reference and not row["references"]:
-            raise DataError(display_path(path), n, "references",
-                            f"a verdict of {row['verdict']} must cite a reference")
-        if row["verdict"] == "unverifiable" and not row["would_settle"]:
-            raise DataError(display_path(path), n, "would_settle",
+        n, claim_id = row["_row"], row["claim_id"]
+        if claim_id not in claim_ids:
+            raise DataError(shown, n, "claim_id", f"{claim_id!r} is not in claims.csv")
+        if claim_id not in checks:
+            raise DataError(shown, n, "claim_id", f"{claim_id} has no checks in checks.csv")
+        rule = decide(checks[claim_id])
+        if rule.rating != row["rating"]:
+            raise DataError(shown, n, "rating",
+                            f"{claim_id} is written as {row['rating']!r}, but its checks give "
+                            f"{rule.rating!r} (rule {rule.number}: {rule.when})")
+        if rule.rating == "unverifiable" and not row["would_settle"]:
+            raise DataError(shown, n, "would_settle",
                             "an unverifiable claim must say what data would settle it")
+        row.update(verdict=rule.rating, rule=rule.number,
+                   unverifiable_kind=unverifiable_kind(checks[claim_id]) if rule.rating == "unverifiable" else "",
+                   checks=";".join(dict.fromkeys(check.kind for check in checks[claim_id])),
+                   references=";".join(dict.fromkeys(r for check in checks[claim_id] for r in check.references)))
     # Every column is text; an empty cell is the empty string, not a missing float.
     return to_frame(rows).fillna("")
 
@@ -105,7 +156,11 @@ def load_verdicts(source: Source | None = None, path: Path | None = None, *,
 def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame | None = None,
                          references: pd.DataFrame | None = None) -> dict[str, Verdict]:
     """Every verdict as a typed record, with its recorded derived values, by claim id."""
+    references = load_reference_figures() if references is None else references
     table = load_verdicts(source, claims=claims, references=references)
+    checks = load_checks(references)
     derived = load_derived()
-    return {row["claim_id"]: Verdict.from_row(row, derived.get(row["claim_id"]))
+    return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]], decide(checks[row["claim_id"]]),
+                                     checks[row["claim_id"]], row["importance"], row["rationale"],
+                                     row["would_settle"], dict(derived.get(row["claim_id"], {})))
             for row in table.to_dict("records")}

@@ -58,6 +58,8 @@ def environment() -> jinja2.Environment:
                              finalize=_escape, undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=False)
     env.filters["number"] = format_number
+    # An empty cell may reach a template as None, NaN or "": none of them is shown.
+    env.tests["present"] = lambda value: not is_missing(value) and value != ""
     return env
 
 

@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
+from ..data.decision import UNVERIFIABLE_KINDS
 from ..data.derived import round_derived, rounded
 from ..data.parts import link_from_chapter, source_path
 from ..data.references import GRADES, load_reference_figures
@@ -109,7 +110,8 @@ class Chapter:
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", verdict=verdict, colour=RATING_COLOURS[verdict.rating.id],
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      references=cited.to_dict("records"), grades=GRADES)
+                      references=cited.to_dict("records"), grades=GRADES,
+                      unverifiable_kinds=UNVERIFIABLE_KINDS)
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:

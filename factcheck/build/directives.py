@@ -1,0 +1,48 @@
+"""Directives that print the project's rules on a book page from the code that applies them.
+
+``{decision-table}`` prints the decision table (factcheck/data/decision.py) and
+``{unverifiable-kinds}`` the kinds of unverifiable claim, so the methodology page
+cannot describe a rule the code does not apply.
+"""
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..data import decision
+from ..data.verdicts import RATINGS
+
+
+def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    group += [nodes.colspec(colwidth=1) for _ in header]
+    head, body = nodes.thead(), nodes.tbody()
+    group += [head, body]
+    for target, cells in ((head, [header]), (body, rows)):
+        for cells_of_row in cells:
+            row = nodes.row()
+            for cell in cells_of_row:
+                entry = nodes.entry()
+                entry += nodes.paragraph(text=cell)
+                row += entry
+            target += row
+    return table
+
+
+class DecisionTable(SphinxDirective):
+    def run(self):
+        rows = [[str(rule["rule"]), RATINGS[rule["rating"]].name, rule["when"]] for rule in decision.table()]
+        return [_table(["Rule", "Rating", "When"], rows, ["decision-table"])]
+
+
+class UnverifiableKinds(SphinxDirective):
+    def run(self):
+        rows = [[kind, meaning] for kind, meaning in decision.UNVERIFIABLE_KINDS.items()]
+        return [_table(["Kind", "What it means"], rows, ["unverifiable-kinds"])]
+
+
+def setup(app) -> None:
+    app.add_directive("decision-table", DecisionTable)
+    app.add_directive("unverifiable-kinds", UnverifiableKinds)

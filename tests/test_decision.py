@@ -1,0 +1,82 @@
+"""The rating follows from the recorded checks, by one decision table, everywhere."""
+import csv
+
+import pytest
+
+from factcheck.data import DATA_DIR, DataError
+from factcheck.data.decision import FALLBACK, RULES, Check, decide, table
+from factcheck.data.source import load_source
+from factcheck.data.verdicts import load_checks, load_verdict_records, load_verdicts
+
+
+def _check(kind, outcome, grade="article", fails_if=""):
+    return Check("x-y", 1, kind, outcome, grade, (), (), fails_if, "")
+
+
+@pytest.mark.parametrize("checks, rating", [
+    ([_check("external", "matches", "aggregator"), _check("comparability", "misleading")], "misleading"),
+    ([_check("comparability", "misleading"), _check("consistency", "inconsistent")], "inconsistent"),
+    ([_check("external", "differs", "official"), _check("consistency", "inconsistent")], "contradicted"),
+    ([_check("external", "differs", "aggregator")], "unverifiable"),       # a copy does not contradict
+    ([_check("external", "matches", "official-repost")], "matches-official"),
+    ([_check("external", "matches", "aggregator"), _check("arithmetic", "consistent", fails_if="x")],
+     "corroborated"),
+    ([_check("arithmetic", "computed"), _check("search", "no-public-record")], "unverifiable"),
+    ([_check("wording", "slip"), _check("external", "not-comparable", "aggregator")], "unverifiable"),
+])
+def test_the_first_rule_that_applies_gives_the_rating(checks, rating):
+    assert decide(checks).rating == rating
+
+
+def test_the_table_lists_every_rule_once_in_order_with_the_fallback_last():
+    rows = table()
+    assert [row["rule"] for row in rows] == list(range(1, len(RULES) + 2))
+    assert rows[-1]["rating"] == FALLBACK.rating == "unverifiable"
+
+
+def test_every_written_rating_is_the_one_its_checks_give():
+    """Read independently of the loader: the CSV's rating against the table applied to the checks."""
+    checks = load_checks()
+    with (DATA_DIR / "verdicts.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            rule = decide(checks[row["claim_id"]])
+            assert rule.rating == row["rating"], \
+                f"{row['claim_id']}: written {row['rating']}, rule {rule.number} gives {rule.rating}"
+
+
+def test_a_rating_edited_by_hand_is_refused_naming_the_claim_and_the_rule(tmp_path):
+    text = (DATA_DIR / "verdicts.csv").read_text(encoding="utf-8")
+    edited = text.replace("\ns2-funds-raised,unverifiable,", "\ns2-funds-raised,adds-up,", 1)
+    assert edited != text
+    path = tmp_path / "verdicts.csv"
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        load_verdicts(load_source(), path)
+    assert error.value.field == "rating"
+    assert "s2-funds-raised" in str(error.value) and "rule 7" in str(error.value)
+
+
+def test_a_consistency_check_that_records_no_failing_condition_is_refused(tmp_path):
+    rows = list(csv.reader((DATA_DIR / "checks.csv").open(encoding="utf-8", newline="")))
+    header = rows[0]
+    number = next(i for i, r in enumerate(rows) if r[header.index("outcome")] == "consistent")
+    rows[number][header.index("fails_if")] = ""
+    path = tmp_path / "checks.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    with pytest.raises(DataError) as error:
+        load_checks(path=path)
+    assert (error.value.row, error.value.field) == (number + 1, "fails_if")
+
+
+def test_no_adds_up_rests_on_a_check_that_could_not_fail():
+    for verdict in load_verdict_records().values():
+        if verdict.rating.id == "adds-up":
+            deciding = [c for c in verdict.checks if verdict.rule.applies(c)]
+            assert deciding and all(c.fails_if for c in deciding), verdict.claim_id
+
+
+def test_every_unverifiable_claim_has_a_kind_and_every_claim_an_importance():
+    for verdict in load_verdict_records().values():
+        assert verdict.importance in ("headline", "supporting", "background")
+        assert (verdict.unverifiable_kind is not None) == (verdict.rating.id == "unverifiable"), verdict.claim_id

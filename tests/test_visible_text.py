@@ -1,0 +1,52 @@
+"""What a reader sees on every page: no "nan", no "None", no count printed as a float.
+
+Reads the built book (`make book` first; `make test` does). Only visible text is
+read: scripts, styles and the JSON-LD are skipped, and so are code cells' inputs,
+where `None` is Python.
+"""
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+GLITCHES = {
+    "nan": re.compile(r"\bnan\b"),
+    "None": re.compile(r"\bNone\b"),
+    # A count printed as a float: "21.0", "1,998.0" (a rate such as 99.13 is fine).
+    "float count": re.compile(r"(?<![\d.])\d[\d,]*\.0(?![\d%])"),
+}
+
+
+def visible_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    for cell_input in soup.select(".cell_input, .highlight"):
+        cell_input.decompose()
+    return soup.get_text(" ")
+
+
+def glitches(text: str) -> list[str]:
+    found = []
+    for name, pattern in GLITCHES.items():
+        for match in pattern.finditer(text):
+            found.append(f"{name}: …{text[max(0, match.start() - 40):match.end() + 20]}…")
+    return found
+
+
+@pytest.mark.parametrize("sample, expected", [
+    ("Figure: nan = nan", ["nan", "nan"]), ("published None.", ["None"]), ("counted: 21.0 colleges", ["float count"]),
+    ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing", []),
+])
+def test_the_glitch_finder_finds_what_it_should(sample, expected):
+    assert [g.split(":")[0] for g in glitches(sample)] == expected
+
+
+def test_no_page_shows_nan_none_or_a_float_count(built_book):
+    problems = []
+    for page in sorted(built_book.rglob("*.html")):
+        if {"_static", "_sources"} & set(page.relative_to(built_book).parts):
+            continue
+        for glitch in glitches(visible_text(page.read_text(encoding="utf-8"))):
+            problems.append(f"{page.relative_to(built_book)}: {glitch}")
+    assert problems == []
