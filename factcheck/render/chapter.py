@@ -20,7 +20,7 @@ from ..data.source import load_source
 from ..data.tables import is_missing
 from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
 from .blocks import HTMLBlock, render
-from .charts import RATING_COLOURS
+from .charts import RATING_COLOURS, data_table, describe
 
 # The output that carries a verdict's computed values when they differ from the
 # table; factcheck.build.derive reads it, nothing else does.
@@ -124,10 +124,11 @@ class Chapter:
 
     def verdict_strip(self, title: str) -> alt.Chart:
         scored = self.scored()
-        counts = scored["verdict name"].value_counts()
+        tally = self.tally()
+        description = describe(tally[tally["claims"] > 0], "verdict", "claims",
+                               kind=f"A strip of {len(scored)} squares, one per claim in article order, "
+                                    "coloured by verdict")
         names = rating_names()
-        description = (f"A strip of {len(scored)} squares, one per claim in article order, coloured by "
-                       "verdict: " + ", ".join(f"{n} {counts[n]}" for n in names if n in counts) + ".")
         return alt.Chart(
             scored[["order", "claim_id", "verdict name", "subject"]],
             title=alt.Title(title, subtitle="One square per claim, in the article's order"),
@@ -150,3 +151,12 @@ class Chapter:
         if missing:
             raise AssertionError(f"claims without a verdict in this chapter: {missing}")
         return self.tally()
+
+    def ending(self, title: str) -> None:
+        """The chapter's last cell: check every claim got its verdict, then show the strip
+        of verdicts and, for readers who do not read charts, the tally behind it."""
+        tally = self.finish()
+        display(self.verdict_strip(title))
+        display(data_table(tally, f"{title}, by kind: {tally['claims'].sum()} claims, "
+                                  "each with exactly one verdict",
+                           summary="The numbers behind this chart"))

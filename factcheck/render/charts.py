@@ -29,7 +29,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .blocks import HTMLBlock
+from .blocks import HTMLBlock, format_number
 
 THEME = "factcheck"
 RENDERER = "factcheck"
@@ -193,3 +193,90 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
         markup = (f"<details class=\"factcheck-data\">\n<summary>{html.escape(summary)}</summary>\n"
                   f"{markup}\n</details>")
     return HTMLBlock(markup)
+
+
+# ---------------------------------------------------------------- descriptions
+
+def _number(value, format: str | None = None) -> str:
+    """A value as the chart's labels show it: a d3 format with a precision ('.2f', ',.0f')
+    reads the same in Python; without one, thousands separated and no trailing zeros."""
+    if format and "." in format:
+        return f"{value:{format}}"
+    return format_number(value)
+
+
+def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: str = "Bar chart",
+             of: str | None = None, unit: str = "", units: str | None = None,
+             format: str | None = None, note: str | None = None) -> str:
+    """The screen-reader text of a chart, written from the rows the chart draws.
+
+    ``"<kind> of <of>: <label> <value><unit>; ... . <note>"``: one item a row of
+    ``frame``, in its order; ``label`` is a column or several (joined by spaces);
+    ``unit`` is the values' unit, or ``units`` a column that holds each row's.
+    Since the items come from the chart's own data, the text cannot say other
+    numbers than the chart shows. ``note`` is the sentence that says what the
+    numbers mean.
+    """
+    columns = [label] if isinstance(label, str) else list(label)
+
+    def suffix(row) -> str:
+        text = str(row[units]) if units else unit
+        return text if text.startswith("%") else f" {text}" if text else ""
+
+    items = "; ".join(" ".join(str(row[c]) for c in columns) + " " + _number(row[value], format) + suffix(row)
+                      for row in frame.to_dict("records"))
+    text = f"{kind} of {of}: {items}." if of else f"{kind}: {items}."
+    return f"{text} {note}" if note else text
+
+
+# ---------------------------------------------------------------- bars
+
+LABEL_COLOUR = "#222222"
+
+
+def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = None,
+         subtitle: str | list[str] | None = None, of: str | None = None, unit: str = "",
+         units: str | None = None, note: str | None = None, value_title: str,
+         category_title: str | None = None,
+         format: str | None = None, labels: bool = True, label_style: dict | None = None,
+         colour: Any = alt.Undefined, scale: Any = alt.Undefined, axis: Any = alt.Undefined,
+         tooltip: list | None = None, vertical: bool = False, layers: tuple = (),
+         sort: list | None = None, label: str | list[str] | None = None, encode: dict | None = None,
+         kind: str = "Bar chart",
+         width: int = 380, height: Any = None) -> alt.Chart | alt.LayerChart:
+    """A bar a row of ``frame``, in the frame's order, with its value written beside it.
+
+    ``category`` names the bars, ``value`` is their length (``vertical`` stands them
+    up); rows that share a category stack, in ``sort`` order if given. The value labels
+    and the description (:func:`describe`, with ``label``, default the category, ``of``,
+    ``unit`` and ``note``) use one ``format``. ``encode`` adds channels to the bars. ``colour`` is the bars' colour
+    encoding; ``scale`` and ``axis`` go to the value axis; ``layers`` are drawn on
+    top (a rule, say). With ``title=None`` the chart carries neither title nor
+    description, for a chart that is faceted and titled after.
+    """
+    order = list(dict.fromkeys(frame[category])) if sort is None else sort
+    value_channel, category_channel = (alt.Y, alt.X) if vertical else (alt.X, alt.Y)
+    position = {
+        "x" if vertical else "y": category_channel(f"{category}:N", sort=order, title=category_title),
+        "y" if vertical else "x": value_channel(f"{value}:Q", title=value_title, scale=scale, axis=axis),
+    }
+    bar = alt.Chart().mark_bar().encode(
+        **position, color=colour, tooltip=list(frame.columns) if tooltip is None else tooltip,
+        **(encode or {}))
+    drawn = [bar]
+    if labels:
+        style = ({"dy": -8} if vertical else {"align": "left", "dx": 4}) | {"color": LABEL_COLOUR}
+        text = alt.Text(f"{value}:Q", format=format) if format else alt.Text(f"{value}:Q")
+        drawn.append(alt.Chart().mark_text(**(style | (label_style or {}))).encode(**position, text=text))
+    drawn.extend(layers)
+    if len(drawn) == 1:
+        bar.data = frame
+        chart = bar
+    else:
+        chart = alt.layer(*drawn, data=frame)
+    if title is not None:
+        chart = chart.properties(
+            title=alt.Title(title, subtitle=subtitle) if subtitle else title,
+            description=describe(frame, category if label is None else label, value, kind=kind, of=of, unit=unit,
+                                 units=units, format=format, note=note))
+    return chart.properties(width=width, **({} if height is None else {"height": height}))

@@ -1,0 +1,65 @@
+"""The chart helpers: a description written from the chart's own rows, labelled bars."""
+import altair as alt
+import pandas as pd
+
+from factcheck.render import charts
+
+FRAME = pd.DataFrame({"area": ["Chongzuo", "Guangxi"], "kind": ["stated", "reported"],
+                      "pupils": [1588.0, 289.1], "unit": ["posts", "people"]})
+
+
+def test_describe_lists_every_row_in_order_with_its_value_as_labelled():
+    text = charts.describe(FRAME, "area", "pupils", of="pupils", format=",.2f", unit="people",
+                           note="They differ.")
+    assert text == "Bar chart of pupils: Chongzuo 1,588.00 people; Guangxi 289.10 people. They differ."
+
+
+def test_describe_without_a_precision_drops_trailing_zeros_and_reads_units_per_row():
+    text = charts.describe(FRAME, ["area", "kind"], "pupils", kind="Dot chart", units="unit")
+    assert text == "Dot chart: Chongzuo stated 1,588 posts; Guangxi reported 289.1 people."
+
+
+def test_describe_puts_a_percent_sign_right_after_the_number():
+    assert charts.describe(FRAME.head(1), "area", "pupils", unit="%") == "Bar chart: Chongzuo 1,588%."
+
+
+def _spec(chart):
+    return chart.to_dict()
+
+
+def test_bars_carry_the_description_of_their_own_data_and_a_label_per_bar():
+    chart = charts.bars(FRAME, "area", "pupils", title="Pupils", subtitle="per school", of="pupils",
+                        value_title="Pupils", format=".1f")
+    spec = _spec(chart)
+    assert spec["description"] == charts.describe(FRAME, "area", "pupils", of="pupils", format=".1f")
+    bar, text = spec["layer"]
+    assert bar["mark"]["type"] == "bar" and text["mark"]["type"] == "text"
+    assert text["encoding"]["text"] == {"field": "pupils", "format": ".1f", "type": "quantitative"}
+    assert bar["encoding"]["y"]["sort"] == ["Chongzuo", "Guangxi"]  # the frame's order
+    assert bar["encoding"]["x"]["title"] == "Pupils"
+    assert spec["title"] == {"text": "Pupils", "subtitle": "per school"}
+
+
+def test_bars_without_labels_are_one_bar_chart_and_vertical_bars_stand_up():
+    plain = _spec(charts.bars(FRAME, "area", "pupils", title="T", value_title="V", labels=False))
+    assert plain["mark"]["type"] == "bar" and "layer" not in plain
+    upright = _spec(charts.bars(FRAME, "area", "pupils", title="T", value_title="V", vertical=True))
+    bar, text = upright["layer"]
+    assert bar["encoding"]["x"]["field"] == "area" and bar["encoding"]["y"]["field"] == "pupils"
+    assert text["mark"]["dy"] == -8
+
+
+def test_bars_stack_rows_that_share_a_category_in_the_given_order():
+    frame = pd.DataFrame({"part": ["b", "a", "b"], "verdict": ["x", "y", "y"], "claims": [1, 2, 3]})
+    spec = _spec(charts.bars(frame, "part", "claims", title="T", value_title="V", labels=False,
+                             sort=["a", "b"], encode={"order": alt.Order("verdict:N")}))
+    assert spec["encoding"]["y"]["sort"] == ["a", "b"]
+    assert spec["encoding"]["order"]["field"] == "verdict"
+    unsorted = _spec(charts.bars(frame, "part", "claims", title="T", value_title="V", labels=False))
+    assert unsorted["encoding"]["y"]["sort"] == ["b", "a"]
+
+
+def test_untitled_bars_can_be_faceted_and_titled_after():
+    chart = charts.bars(FRAME, "area", "pupils", value_title="V").facet(row="kind:N", title="T")
+    spec = _spec(chart)
+    assert "description" not in spec["spec"] and spec["title"] == "T"
