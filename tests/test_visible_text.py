@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 
 GLITCHES = {
     "nan": re.compile(r"\bnan\b"),
-    "None": re.compile(r"\bNone\b"),
+    # Python's None shown as a value; "None of the counts ..." is English.
+    "None": re.compile(r"\bNone\b(?! [a-z])"),
     # A count printed as a float: "21.0", "1,998.0" (a rate such as 99.13 is fine).
     "float count": re.compile(r"(?<![\d.])\d[\d,]*\.0(?![\d%])"),
 }
@@ -36,7 +37,7 @@ def glitches(text: str) -> list[str]:
 
 @pytest.mark.parametrize("sample, expected", [
     ("Figure: nan = nan", ["nan", "nan"]), ("published None.", ["None"]), ("counted: 21.0 colleges", ["float count"]),
-    ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing", []),
+    ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing. None of them", []),
 ])
 def test_the_glitch_finder_finds_what_it_should(sample, expected):
     assert [g.split(":")[0] for g in glitches(sample)] == expected

@@ -52,7 +52,7 @@ def _reference_entry(figure: dict) -> dict:
     return {
         "id": figure["figure_id"], "subject": figure["subject"], "geography": figure["geography"],
         "period": figure["period"], "figure": json_text(figure["figure"]),
-        "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"],
+        "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"], "gloss": figure["gloss"],
         "url": figure["url"], "grade": figure["grade"], "title": figure["title"],
         "publisher": figure["publisher"], "published": json_text(figure["published"]),
     }
@@ -72,6 +72,8 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "kind": claim["kind"],
         "subject": claim["subject"],
         "period": claim["period"],
+        "period_basis": claim["period_basis"],
+        "period_note": json_text(claim["period_note"]),
         "quote": claim["quote"],
         "english": claim["english"],
         "figure": json_text(claim["figure"]),

@@ -45,6 +45,12 @@ def format_number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in f"{number:f}" else text
 
 
+def format_float(value: float) -> str:
+    """A float in a table: thousands separated, at most six decimals, no trailing zeros."""
+    text = f"{value:,.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def _escape(value) -> Markup:
     """Every value printed by a template: escaped once, as html.escape does it."""
     if isinstance(value, Markup):

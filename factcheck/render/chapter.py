@@ -27,6 +27,10 @@ from .charts import RATING_COLOURS, data_table, describe
 DERIVED_MIME_TYPE = "application/vnd.factcheck.derived+json"
 
 
+def _whole(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
 class DerivedValuesChanged(AssertionError):
     """A chapter computed values that differ from data/derived.csv."""
 
@@ -49,12 +53,15 @@ class Chapter:
             raise KeyError(f"{claim_id!r} is not in data/claims.csv")
         return match.iloc[0]
 
-    def value(self, claim_id: str) -> float:
-        """The value a claim states, as registered (read back from its quote)."""
+    def value(self, claim_id: str) -> float | int:
+        """The value a claim states, as registered (read back from its quote).
+
+        A whole number is an int, so a count prints as 21, never 21.0.
+        """
         value = self.row(claim_id)["value"]
         if is_missing(value):
             raise ValueError(f"{claim_id} states no figure")
-        return value
+        return _whole(value)
 
     def reference_row(self, figure_id: str) -> pd.Series:
         """One reference figure with its source: subject, period, value, quote, grade, URL..."""
@@ -63,8 +70,8 @@ class Chapter:
             raise KeyError(f"{figure_id!r} is not in data/reference/figures.csv")
         return match.iloc[0]
 
-    def reference(self, figure_id: str) -> float:
-        return self.reference_row(figure_id)["value"]
+    def reference(self, figure_id: str) -> float | int:
+        return _whole(self.reference_row(figure_id)["value"])
 
     def sources(self, *figure_ids: str) -> pd.DataFrame:
         """The reference figures a check rests on: what they say and how good the source is."""

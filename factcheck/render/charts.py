@@ -29,7 +29,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .blocks import HTMLBlock, format_number
+from .blocks import HTMLBlock, format_float, format_number
 
 THEME = "factcheck"
 RENDERER = "factcheck"
@@ -176,6 +176,10 @@ alt.renderers.enable(RENDERER)
 
 # ---------------------------------------------------------------- tables
 
+# A table a chapter shows as its cell's result is drawn by pandas: its numbers
+# are written as the data tables write them, never "21.0" for a count.
+pd.set_option("display.float_format", format_float)
+
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
                summary: str | None = None) -> HTMLBlock:
     """The numbers behind a chart, as a small HTML table, for readers who do not read charts.
@@ -184,7 +188,7 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
     The markup is plain ``DataFrame.to_html``: deterministic, no generated ids.
     """
     markup = df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
-                        na_rep="–")
+                        na_rep="–", float_format=format_float)
     if caption:
         opening_end = markup.index(">") + 1
         markup = (markup[:opening_end] + f"\n  <caption>{html.escape(caption)}</caption>"
