@@ -60,7 +60,7 @@ $(AXE): package.json package-lock.json $(STAMP)
 # browser test over the book just built, in one pytest run.
 # Chromium is checked first, so a machine without it stops before anything is built.
 test: chromium $(STAMP) book $(AXE)
-	$(BIN)/pytest tests notebooks $(NBVAL_FLAGS)
+	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) chromium
