@@ -1,4 +1,5 @@
 """The chapters: every claim in exactly one, in the article's order, with no untraced number in the prose."""
+import copy
 import json
 import re
 from collections import Counter
@@ -16,6 +17,7 @@ from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.tables import is_missing
 from factcheck.data.verdicts import load_verdict_records
+from chart_specs import chart_problems, charts_in, data_tables_in
 from prose_numbers import CROSS_REFERENCES, claims_named, is_traced, references_named, untraced
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
@@ -59,15 +61,32 @@ def test_the_table_of_contents_lists_the_chapters_in_the_articles_order():
 
 
 @pytest.mark.parametrize("name", list(CHAPTER_PARTS))
-def test_each_chapter_has_charts_with_descriptions_and_tables(name):
+def test_each_chapter_shows_complete_charts_each_with_its_table(name):
+    """Read from the executed outputs stored in the notebook, as the book shows them."""
     cells = _cells(name)
-    code = [_source(c) for c in cells if c["cell_type"] == "code"]
-    charts = [c for c in code if "alt.Chart(" in c or "verdict_strip(" in c]
-    assert len(charts) >= 2, f"{name} has {len(charts)} charts"
-    for chart in charts:
-        if "alt.Chart(" in chart:
-            assert "description=" in chart and "title=" in chart, chart[:80]
-    assert sum("data_table(" in c for c in code) >= len(charts)
+    charts = charts_in(cells)
+    assert len(charts) >= 2, f"{name} shows {len(charts)} charts"
+    for index, spec in enumerate(charts):
+        assert chart_problems(spec) == [], f"{name}: chart {index} ({spec.get('title')})"
+    assert data_tables_in(cells) >= len(charts), f"{name}: fewer data tables than charts"
+
+
+def _first_layered_chart():
+    return next(spec for spec in charts_in(_cells("02_lead")) if "layer" in spec)
+
+
+@pytest.mark.parametrize("mutation, problem", [
+    (lambda spec: spec.pop("title"), "no title"),
+    (lambda spec: spec.update(description=""), "no description"),
+    (lambda spec: [spec["datasets"].update({name: []}) for name in spec["datasets"]], "view 0 has no data"),
+    (lambda spec: [layer["encoding"]["x"].pop("title", None) for layer in spec["layer"]],
+     "view 0: the x axis has no title"),
+], ids=["title", "description", "data", "axis-title"])
+def test_a_chart_missing_a_part_is_reported(mutation, problem):
+    spec = copy.deepcopy(_first_layered_chart())
+    assert chart_problems(spec) == []
+    mutation(spec)
+    assert problem in chart_problems(spec)
 
 
 def _reference_numbers(figure_ids, references) -> set[Decimal]:
