@@ -4,20 +4,19 @@ import json
 import re
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 
+from chart_specs import chart_problems, charts_in, data_tables_in
 from factcheck import PROJECT_ROOT
-from factcheck.data.mentions import extract_mentions
 from factcheck.data.derived import load_derived
+from factcheck.data.mentions import extract_mentions
 from factcheck.data.parts import SOURCE_PAGE, chapter_pages, parts_on_page
 from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.tables import is_missing
 from factcheck.data.verdicts import load_verdict_records
-from chart_specs import chart_problems, charts_in, data_tables_in
 from prose_numbers import CROSS_REFERENCES, claims_named, is_traced, references_named, untraced
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"

@@ -5,8 +5,14 @@ from pathlib import Path
 import pytest
 
 from factcheck.data.parts import part_ids
-from factcheck.data.source import (RAW_PATH, RAW_SHA256, SourceChangedError,
-                              load_source, sha256_of, verify_checksum)
+from factcheck.data.source import (
+    RAW_PATH,
+    RAW_SHA256,
+    SourceChangedError,
+    load_source,
+    sha256_of,
+    verify_checksum,
+)
 
 SEED_DIR_VARIABLE = "FACTCHECK_SEED_DIR"
 
