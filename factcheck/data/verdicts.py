@@ -13,8 +13,8 @@ import pandas as pd
 
 from . import DataError
 from .derived import load_derived
-from .registry import load_claims
 from .references import load_reference_figures
+from .registry import load_claims
 from .source import Source, load_source
 from .tables import display_path, load_resource, to_frame
 
@@ -37,7 +37,8 @@ RATINGS = {rating.id: rating for rating in (
     Rating("adds-up", "Adds up",
            "The article's own numbers agree with each other; no outside source confirms the figure itself."),
     Rating("misleading", "Misleading comparison or wording",
-           "The number may be right, but the comparison or the words around it lead a reader to a wrong idea."),
+           "The number may be right, but the comparison or the words around it lead a reader "
+           "to a wrong idea."),
     Rating("inconsistent", "Inconsistent within the article",
            "The article says two things that cannot both be true."),
     Rating("contradicted", "Contradicted", "A reliable source says something different.", True),
@@ -63,7 +64,7 @@ class Verdict:
     derived: dict[str, Decimal]
 
     @classmethod
-    def from_row(cls, row, derived: dict[str, Decimal] | None = None) -> "Verdict":
+    def from_row(cls, row, derived: dict[str, Decimal] | None = None) -> Verdict:
         return cls(row["claim_id"], RATINGS[row["verdict"]], _split(row["checks"]),
                    _split(row["references"]), row["rationale"], row["would_settle"] or "",
                    dict(derived or {}))
