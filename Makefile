@@ -58,14 +58,15 @@ $(AXE): package.json package-lock.json $(STAMP)
 
 # Unit tests, nbval (strict: outputs must match the committed ones) and the
 # browser test over the book just built, in one pytest run.
-# Lint and Chromium are checked first, so a machine without them stops before anything is built.
-# Lint first: ruff over the package and the tests, and over the notebooks' code through nbqa
+# Chromium and lint are checked first, so a machine without Chromium, or code that fails lint,
+# stops before anything is built.
+# Lint: ruff over the package and the tests, and over the notebooks' code through nbqa
 # (rules in pyproject.toml).
 lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/nbqa ruff notebooks
 
-test: lint chromium $(STAMP) book $(AXE)
+test: chromium lint $(STAMP) book $(AXE)
 	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
