@@ -43,6 +43,32 @@ def _calls(code: str, method: str) -> list[str]:
     return [name for match in pattern.finditer(code) for name in _strings(match.group(1))]
 
 
+def sections(cells: list[dict]) -> list[list[dict]]:
+    """The cells cut at every level-2 heading (a markdown cell that starts with '## ')."""
+    cut: list[list[dict]] = [[]]
+    for cell in cells:
+        if cell["cell_type"] == "markdown" and "".join(cell["source"]).startswith("## "):
+            cut.append([])
+        cut[-1].append(cell)
+    return [section for section in cut if section]
+
+
+def paragraphs(cells: list[dict]) -> list[dict]:
+    """The markdown cells' paragraphs and list items, each as a markdown cell of its own."""
+    pieces = []
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            for piece in re.split(r"\n\s*\n|\n(?=[*-] )", "".join(cell["source"])):
+                pieces.append({"cell_type": "markdown", "source": [piece]})
+    return pieces
+
+
+def claims_shown(cells: list[dict]) -> set[str]:
+    """Claims whose box or verdict the cells show: chapter.claim / chapter.verdict."""
+    code = code_of(cells)
+    return set(_calls(code, "claim")) | set(_calls(code, "verdict"))
+
+
 def code_of(cells: list[dict]) -> str:
     return "\n".join("".join(cell["source"]) for cell in cells if cell["cell_type"] == "code")
 
@@ -89,7 +115,12 @@ def untraced(cells: list[dict], allowed: set[Decimal]) -> list[str]:
     return [token for token in prose_numbers(cells) if not is_traced(token, allowed)]
 
 
-# Claims a chapter may cite without reading them in its code: chapter page -> claim ids.
-# Empty today; a chapter that compares with another's claim in prose alone lists it here,
-# so the reader of this file sees every cross-reference that is not a chapter.value() call.
-CROSS_REFERENCES: dict[str, tuple[str, ...]] = {}
+# Claims a chapter's sections may cite without reading them in their code: chapter page ->
+# claim ids (their values and derived values). The reader of this file sees every
+# cross-reference that is not a chapter.value() call in the section itself.
+CROSS_REFERENCES: dict[str, tuple[str, ...]] = {
+    # The reform rate's section tests it against the training section's implied 344 schools.
+    "notebooks/03_s1_party_leadership": ("s1-training-coverage",),
+    # The pairing section names the 32 master-teacher studios of the teachers' section.
+    "notebooks/05_s3_balanced_development": ("s3-master-studios",),
+}

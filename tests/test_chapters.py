@@ -17,7 +17,17 @@ from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.tables import is_missing
 from factcheck.data.verdicts import load_verdict_records
-from prose_numbers import CROSS_REFERENCES, claims_named, is_traced, references_named, untraced
+from prose_numbers import (
+    CROSS_REFERENCES,
+    claims_named,
+    claims_shown,
+    is_traced,
+    paragraphs,
+    prose_numbers,
+    references_named,
+    sections,
+    untraced,
+)
 
 NOTEBOOKS = PROJECT_ROOT / "notebooks"
 # Chapter notebook -> the parts it judges, in article order (from the book's own map).
@@ -122,8 +132,43 @@ def chapter_numbers(page: str, cells: list[dict]) -> set[Decimal]:
     return values | _reference_numbers(figure_ids, references)
 
 
+def section_numbers(page: str, cells: list[dict]) -> set[Decimal]:
+    """The numbers one section's prose may write: those of the claims it shows, their derived
+    values and cited references, the references its code names and the claims it reads."""
+    claims, derived = load_claims(), load_derived()
+    references = load_reference_figures().set_index("figure_id")
+    own = claims_shown(cells)
+    cited = claims_named(cells) | set(CROSS_REFERENCES.get(page, ()))
+    values = {Decimal(str(v)) for v in claims.loc[claims["claim_id"].isin(own | cited), "value"].dropna()}
+    verdicts = load_verdict_records()
+    for claim_id in own | set(CROSS_REFERENCES.get(page, ())):
+        values |= set(derived.get(claim_id, {}).values())
+    figure_ids = references_named(cells) | {ref for c in own for ref in verdicts[c].references}
+    # 100 is the whole of a percentage: "below 100%" needs no source.
+    return values | _reference_numbers(figure_ids, references) | {Decimal(100)}
+
+
 def untraced_in_chapter(page: str, cells: list[dict]) -> list[str]:
-    return untraced(cells, chapter_numbers(page, cells))
+    """Each section (cut at '## ' headings) that shows claims is traced against its own data.
+
+    The opening question may write any of the chapter's numbers. A later section that shows
+    no claim (the summary) may too, but each of its paragraphs must draw on one section's
+    data: a summary line cannot pair one section's figure with another's.
+    """
+    whole = chapter_numbers(page, cells)
+    cut = sections(cells)
+    scopes = [section_numbers(page, section) for section in cut if claims_shown(section)]
+    found = []
+    for number, section in enumerate(cut):
+        if page == SOURCE_PAGE or (number == 0 and not claims_shown(section)):
+            found += untraced(section, whole)
+        elif claims_shown(section):
+            found += untraced(section, section_numbers(page, section))
+        else:
+            for paragraph in paragraphs(section):
+                outside = [untraced([paragraph], scope) for scope in scopes] or [prose_numbers([paragraph])]
+                found += min(outside, key=len)
+    return found
 
 
 @pytest.mark.parametrize("page", [SOURCE_PAGE, *chapter_pages()], ids=lambda p: p.removeprefix("notebooks/"))
@@ -148,6 +193,12 @@ def test_a_number_from_another_chapters_data_is_not_traced():
     assert is_traced("802,251", chapter_numbers(other, _cells(other.removeprefix("notebooks/"))))
     mutated = _replaced(_cells("02_lead"), "411,300", "802,251")
     assert untraced_in_chapter(lead, mutated) == ["802,251"]
+
+
+def test_a_number_from_another_section_of_the_same_chapter_is_not_traced():
+    # 1,813 is chapter 02's own figure (lead-tekong-2024), but not one of the population section's.
+    mutated = _replaced(_cells("02_lead"), "411,300", "1,813")
+    assert "1,813" in untraced_in_chapter("notebooks/02_lead", mutated)
 
 
 def test_a_number_from_no_data_is_not_traced():
