@@ -18,7 +18,7 @@ BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export BOOK_FLAGS NBVAL_FLAGS
 
-.PHONY: venv install book chromium test bench notebooks derived requirements clean
+.PHONY: venv install book chromium lint test bench notebooks derived requirements clean
 
 venv install: $(STAMP)
 
@@ -58,9 +58,16 @@ $(AXE): package.json package-lock.json $(STAMP)
 
 # Unit tests, nbval (strict: outputs must match the committed ones) and the
 # browser test over the book just built, in one pytest run.
-# Chromium is checked first, so a machine without it stops before anything is built.
-test: chromium $(STAMP) book $(AXE)
-	$(BIN)/pytest tests notebooks $(NBVAL_FLAGS)
+# Chromium and lint are checked first, so a machine without Chromium, or code that fails lint,
+# stops before anything is built.
+# Lint: ruff over the package and the tests, and over the notebooks' code through nbqa
+# (rules in pyproject.toml).
+lint: $(STAMP)
+	$(BIN)/ruff check factcheck tests
+	$(BIN)/nbqa ruff notebooks
+
+test: chromium lint $(STAMP) book $(AXE)
+	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) chromium

@@ -1,7 +1,13 @@
 """The Sphinx extension's own parts: the offline chart bundle and the Chinese search."""
 from sphinx.search.zh import SearchChinese
 
-from factcheck.build.extension import BUNDLE_NAME, bundle_header, chinese_search_language, environment_bundle, write_bundle
+from factcheck.build.extension import (
+    BUNDLE_NAME,
+    bundle_header,
+    chinese_search_language,
+    environment_bundle,
+    write_bundle,
+)
 
 
 def test_the_bundle_is_generated_once_per_environment_and_copied_into_the_build(tmp_path):

@@ -1,8 +1,9 @@
 """Every numeric mention in the article is a claim's figure or period, or excluded with a reason."""
+import re
+
 import pytest
 
 from factcheck.data.coverage import account_for_mentions
-from factcheck.data.mentions import extract_mentions
 from factcheck.data.registry import load_claims, load_exclusions
 from factcheck.data.source import load_source
 
@@ -18,8 +19,26 @@ def test_every_numeric_mention_is_accounted_for(report):
     assert unaccounted.empty, "not tied to a claim nor excluded:\n" + unaccounted.to_string()
 
 
-def test_the_report_lists_every_mention_the_extractor_finds(report):
-    assert len(report) == len(extract_mentions(load_source().text))
+def _spans(report):
+    return [(row.start, row.start + len(row.mention)) for row in report.itertuples()]
+
+
+def test_each_row_of_the_report_is_the_text_at_its_offset(report):
+    text = load_source().text
+    assert [text[start:end] for start, end in _spans(report)] == list(report["mention"])
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"第[一二三四五六七八九十]+"],
+                         ids=["arabic-digits", "chinese-ordinals"])
+def test_every_number_in_the_article_is_in_exactly_one_row_of_the_report(report, pattern):
+    """Read with a plain regex, independent of the extractor: every run of digits and
+    every ordinal (第一) falls inside one reported mention, no fewer, no more."""
+    spans = _spans(report)
+    found = list(re.finditer(pattern, load_source().text))
+    assert found, pattern
+    for match in found:
+        rows = [span for span in spans if span[0] <= match.start() and match.end() <= span[1]]
+        assert len(rows) == 1, f"{match.group()!r} at {match.start()} is in {len(rows)} rows"
 
 
 def test_no_exclusion_is_stale(report):

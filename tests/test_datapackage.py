@@ -1,12 +1,11 @@
 """data/datapackage.json is a valid Frictionless Data Package and describes every CSV."""
-from pathlib import Path
 
 import frictionless
 import pytest
 
 from factcheck import DATA_DIR
-from factcheck.data.tables import load_datapackage, load_resource
 from factcheck.data.source import RAW_SHA256
+from factcheck.data.tables import load_datapackage, load_resource
 
 
 def test_the_data_package_validates_with_frictionless():

@@ -3,10 +3,10 @@ import nbformat
 import pytest
 
 from factcheck.build.derive import NotebookFailed, changed_values
+from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived, write_derived
 from factcheck.data.verdicts import load_verdicts
 from factcheck.render.chapter import DERIVED_MIME_TYPE, Chapter, DerivedValuesChanged
-from factcheck.data import DATA_DIR
 
 
 def test_a_chapter_refuses_values_that_differ_from_the_table_and_shows_them(monkeypatch):
@@ -32,10 +32,12 @@ def _notebook(*outputs):
 
 def test_the_command_collects_changed_values_and_stops_on_any_other_error():
     payload = {"output_type": "display_data", "metadata": {},
-               "data": {DERIVED_MIME_TYPE: {"claim_id": "lead-21-years", "values": {"years_since_founding": "22"}},
+               "data": {DERIVED_MIME_TYPE: {"claim_id": "lead-21-years",
+                                            "values": {"years_since_founding": "22"}},
                         "text/plain": "computed"}}
     changed = {"output_type": "error", "ename": "DerivedValuesChanged", "evalue": "", "traceback": []}
-    assert changed_values(_notebook(payload, changed), "nb") == {"lead-21-years": {"years_since_founding": "22"}}
+    assert changed_values(_notebook(payload, changed), "nb") == \
+        {"lead-21-years": {"years_since_founding": "22"}}
     other = {"output_type": "error", "ename": "KeyError", "evalue": "'x'", "traceback": []}
     with pytest.raises(NotebookFailed, match="nb, cell 0: KeyError"):
         changed_values(_notebook(payload, other), "nb")

@@ -1,4 +1,5 @@
-"""Random and hostile input: the parser and the loaders raise the project's own errors, never another crash."""
+"""Random and hostile input: the parser and the loaders raise the project's own errors,
+never another crash."""
 import csv
 import io
 
@@ -11,7 +12,8 @@ from factcheck.data.numbers import NumberParseError, chinese_to_int, parse_quant
 from factcheck.data.registry import load_claims
 from factcheck.data.source import load_source
 
-NUMBERISH = st.text(alphabet="0123456789.%万亿多余突破超过近约一二两三四五六七八九十百千〇零第 ,-", max_size=12)
+NUMBERISH = st.text(alphabet="0123456789.%万亿多余突破超过近约一二两三四五六七八九十百千〇零第 ,-",
+                    max_size=12)
 CLAIMS_TEXT = (DATA_DIR / "claims.csv").read_text(encoding="utf-8")
 SOURCE = load_source()
 
@@ -67,7 +69,8 @@ def test_a_hostile_cell_in_the_registry_raises_a_named_data_error(tmp_path_facto
         load_claims(SOURCE, path)
     except DataError as error:
         assert "claims.csv" in str(error)
-        assert error.row is not None or error.field is not None or "CSV" in str(error) or "UTF-8" in str(error)
+        assert error.row is not None or error.field is not None \
+            or "CSV" in str(error) or "UTF-8" in str(error)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

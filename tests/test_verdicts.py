@@ -5,14 +5,13 @@ from decimal import Decimal
 import pytest
 
 from factcheck.data import DATA_DIR, DataError
+from factcheck.data.derived import load_derived
 from factcheck.data.mentions import extract_mentions
+from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.source import load_source
-from prose_numbers import is_traced, without_dates
-from factcheck.data.derived import load_derived
-from factcheck.data.references import load_reference_figures
 from factcheck.data.verdicts import RATINGS, load_verdicts
-
+from prose_numbers import is_traced, without_dates
 
 
 @pytest.fixture(scope="module")

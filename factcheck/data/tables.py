@@ -102,7 +102,7 @@ def read_table(path: Path, schema: dict) -> list[dict]:
             raise DataError(shown, row_number, None,
                             f"has {len(record)} values, the header has {len(header)}")
         row = {}
-        for field, value in zip(fields, record):
+        for field, value in zip(fields, record, strict=True):
             name, constraints = field["name"], field.get("constraints", {})
             if value == "" and constraints.get("required"):
                 raise DataError(shown, row_number, name, "is required but empty")
@@ -127,7 +127,8 @@ def read_table(path: Path, schema: dict) -> list[dict]:
             key = tuple(row[name] for name in keys)
             if key in seen_keys:
                 raise DataError(shown, row_number, keys[-1],
-                                f"duplicate key {dict(zip(keys, key))} (first at row {seen_keys[key]})")
+                                f"duplicate key {dict(zip(keys, key, strict=True))} "
+                                f"(first at row {seen_keys[key]})")
             seen_keys[key] = row_number
         row["_row"] = row_number
         rows.append(row)

@@ -17,8 +17,8 @@ import pandas as pd
 from . import DataError
 from .decision import OUTCOMES, Check, Rule, decide, unverifiable_kind, weakest_grade
 from .derived import load_derived
-from .registry import load_claims
 from .references import load_reference_figures
+from .registry import load_claims
 from .source import Source, load_source
 from .tables import display_path, load_resource, to_frame
 
@@ -40,7 +40,8 @@ RATINGS = {rating.id: rating for rating in (
     Rating("adds-up", "Adds up",
            "The article's own numbers agree with each other; no outside source confirms the figure itself."),
     Rating("misleading", "Misleading comparison or wording",
-           "The number may be right, but the comparison or the words around it lead a reader to a wrong idea."),
+           "The number may be right, but the comparison or the words around it lead a reader "
+           "to a wrong idea."),
     Rating("inconsistent", "Inconsistent within the article",
            "The article says two things that cannot both be true."),
     Rating("contradicted", "Contradicted", "A reliable source says something different."),

@@ -21,7 +21,7 @@ def _segments(span: Span, text: str, covered: list[int], starts: dict[int, list[
                   | {offset for offset in range(span.start + 1, span.end)
                      if bool(covered[offset]) != bool(covered[offset - 1])})
     return [{"anchors": starts.get(start, []), "covered": bool(covered[start]), "text": text[start:end]}
-            for start, end in zip(cuts, cuts[1:])]
+            for start, end in zip(cuts, cuts[1:], strict=False)]
 
 
 def article_html(source: Source | None = None, claims: pd.DataFrame | None = None,

@@ -103,7 +103,8 @@ class Chapter:
         computed = rounded(derived)
         if computed != verdict.derived:
             # Shown for `make derived` to record after review; the cell still fails.
-            display({DERIVED_MIME_TYPE: {"claim_id": claim_id, "values": {k: str(v) for k, v in computed.items()}},
+            values = {name: str(value) for name, value in computed.items()}
+            display({DERIVED_MIME_TYPE: {"claim_id": claim_id, "values": values},
                      "text/plain": f"computed for {claim_id}: {computed}"}, raw=True)
             raise DerivedValuesChanged(
                 f"{claim_id}: the derived values computed here differ from data/derived.csv\n"

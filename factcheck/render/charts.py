@@ -132,7 +132,8 @@ _SCRIPT = """\
 (function () {
   var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
   function missing() {
-    console.error("factcheck chart " + id + ": window.vegaEmbed is not defined (_static/vega-bundle.js did not load)");
+    console.error("factcheck chart " + id +
+                  ": window.vegaEmbed is not defined (_static/vega-bundle.js did not load)");
   }
   function draw() {
     window.vegaEmbed("#" + id, spec, opt).catch(function (err) {
@@ -253,9 +254,9 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
     ``category`` names the bars, ``value`` is their length (``vertical`` stands them
     up); rows that share a category stack, in ``sort`` order if given. The value labels
     and the description (:func:`describe`, with ``label``, default the category, ``of``,
-    ``unit`` and ``note``) use one ``format``. ``encode`` adds channels to the bars. ``colour`` is the bars' colour
-    encoding; ``scale`` and ``axis`` go to the value axis; ``layers`` are drawn on
-    top (a rule, say). With ``title=None`` the chart carries neither title nor
+    ``unit`` and ``note``) use one ``format``. ``encode`` adds channels to the bars.
+    ``colour`` is the bars' colour encoding; ``scale`` and ``axis`` go to the value axis;
+    ``layers`` are drawn on top (a rule, say). With ``title=None`` the chart carries neither title nor
     description, for a chart that is faceted and titled after.
     """
     order = list(dict.fromkeys(frame[category])) if sort is None else sort
@@ -281,6 +282,6 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
     if title is not None:
         chart = chart.properties(
             title=alt.Title(title, subtitle=subtitle) if subtitle else title,
-            description=describe(frame, category if label is None else label, value, kind=kind, of=of, unit=unit,
-                                 units=units, format=format, note=note))
+            description=describe(frame, category if label is None else label, value, kind=kind, of=of,
+                                 unit=unit, units=units, format=format, note=note))
     return chart.properties(width=width, **({} if height is None else {"height": height}))
