@@ -27,7 +27,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	# The offline chart JavaScript depends only on the pinned packages: generate it once here.
-	$(BIN)/python -c "from factcheck.build.extension import environment_bundle; print(environment_bundle())"
+	$(BIN)/python -c "from factcheck.book.extension import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Executes the notebooks that changed (jupyter-cache) and builds the HTML, with
@@ -71,17 +71,17 @@ test: chromium lint $(STAMP) book $(AXE)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) chromium
-	$(BIN)/python -m factcheck.build.bench
+	$(BIN)/python -m factcheck.book.bench
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
 notebooks: $(STAMP)
-	$(BIN)/python -m factcheck.build.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
 
 # After a reviewed change to data/: record the values the chapters compute into
 # data/derived.csv, then refresh the stored outputs.
 derived: $(STAMP)
-	$(BIN)/python -m factcheck.build.derive notebooks/0[2-7]_*.ipynb
-	$(BIN)/python -m factcheck.build.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.book.derive notebooks/0[2-7]_*.ipynb
+	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
 
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)

@@ -6,11 +6,12 @@
 - ``factcheck.render``: what a chapter shows: claim boxes, verdict cards, the
   highlighted article (Jinja2 templates in ``render/templates/``), charts and
   tables. It reads the data layer and writes nothing.
-- ``factcheck.build``: the Sphinx extension, ``claims.json`` and ClaimReview,
-  executing the notebooks, recording derived values (``make derived``) and the
-  bench.
+- ``factcheck.book``: what makes and publishes the book: the Sphinx extension,
+  ``claims.json`` and ClaimReview, executing the notebooks, recording derived
+  values (``make derived``) and the bench. (Not named ``build``: that name is
+  taken for generated output by common ignore files and tools.)
 
-Imports run one way, build -> render -> data; ``tests/test_layers.py`` fails on
+Imports run one way, book -> render -> data; ``tests/test_layers.py`` fails on
 an arrow the other way. Everything a reader needs to follow a verdict stays in
 the notebooks.
 """

@@ -1,7 +1,7 @@
 """Fixtures shared by the tests that read the built book."""
 import pytest
 
-from factcheck.build.browser import BUILT_BOOK
+from factcheck.book.browser import BUILT_BOOK
 
 
 @pytest.fixture(scope="session")

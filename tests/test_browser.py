@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pytest
 
 from factcheck import PROJECT_ROOT
-from factcheck.build.browser import BUILT_BOOK as HTML
-from factcheck.build.browser import CHROMIUM, is_local, launch, serve
+from factcheck.book.browser import BUILT_BOOK as HTML
+from factcheck.book.browser import CHROMIUM, is_local, launch, serve
 
 SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000
@@ -141,7 +141,7 @@ def test_book_has_pages(built_book):
 
 def test_vega_bundle_is_served_locally():
     bundle = HTML / "_static" / "vega-bundle.js"
-    assert bundle.is_file(), "factcheck.build.extension did not write _static/vega-bundle.js"
+    assert bundle.is_file(), "factcheck.book.extension did not write _static/vega-bundle.js"
     assert "window.vegaEmbed" in bundle.read_text(encoding="utf-8")
 
 

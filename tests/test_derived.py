@@ -2,7 +2,7 @@
 import nbformat
 import pytest
 
-from factcheck.build.derive import NotebookFailed, changed_values
+from factcheck.book.derive import NotebookFailed, changed_values
 from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived, write_derived
 from factcheck.data.verdicts import load_verdicts

@@ -1,4 +1,4 @@
-"""The package's layers: imports run build -> render -> data, and only the build layer writes.
+"""The package's layers: imports run book -> render -> data, and only the book layer writes.
 
 Read from the source with `ast`, so a test fails as soon as an arrow the other
 way is written, whether or not the code path runs.
@@ -11,12 +11,12 @@ import pytest
 from factcheck import PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "factcheck"
-RANK = {"data": 0, "render": 1, "build": 2}
+RANK = {"data": 0, "render": 1, "book": 2}
 # Libraries that belong to one layer and above: no HTML, charts or notebook
-# machinery in the data layer; no Sphinx or notebook execution below the build layer.
+# machinery in the data layer; no Sphinx or notebook execution below the book layer.
 LIBRARY_LAYER = {"altair": "render", "jinja2": "render", "markupsafe": "render", "IPython": "render",
-                 "sphinx": "build", "docutils": "build", "nbclient": "build", "nbformat": "build",
-                 "playwright": "build", "vl_convert": "build"}
+                 "sphinx": "book", "docutils": "book", "nbclient": "book", "nbformat": "book",
+                 "playwright": "book", "vl_convert": "book"}
 WRITERS = {"write_text", "write_bytes", "write_derived", "to_csv", "unlink", "mkdir"}
 
 
@@ -66,7 +66,7 @@ def test_every_module_sits_in_a_layer():
     assert loose == []
 
 
-def test_imports_run_from_build_to_render_to_data():
+def test_imports_run_from_book_to_render_to_data():
     assert layer_violations() == []
 
 
@@ -88,7 +88,7 @@ def test_an_upward_import_is_caught(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("layer", ["data", "render"])
-def test_only_the_build_layer_and_the_derived_table_write_files(layer):
+def test_only_the_book_layer_and_the_derived_table_write_files(layer):
     """Code that displays never writes: no file-writing call in the render layer, and in the
     data layer only data/derived.py's writer, which `make derived` calls."""
     calls = []

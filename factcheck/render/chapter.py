@@ -23,7 +23,7 @@ from .blocks import HTMLBlock, render
 from .charts import RATING_COLOURS, data_table, describe
 
 # The output that carries a verdict's computed values when they differ from the
-# table; factcheck.build.derive reads it, nothing else does.
+# table; factcheck.book.derive reads it, nothing else does.
 DERIVED_MIME_TYPE = "application/vnd.factcheck.derived+json"
 
 

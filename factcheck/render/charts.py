@@ -11,7 +11,7 @@ Importing this module registers and enables two things in Altair:
   there. The output holds no id, counter, clock or random number, so a rerun
   gives byte-identical outputs and nbval compares them strictly.
 
-In the book, ``factcheck.build.extension`` turns that mimetype into :func:`render_html`: a
+In the book, ``factcheck.book.extension`` turns that mimetype into :func:`render_html`: a
 ``<div class="factcheck-chart">`` and an inline script that draws the spec with
 the page's global ``window.vegaEmbed``, which the book serves itself
 (``_static/vega-bundle.js``, generated from vl-convert-python once per environment), so
@@ -90,7 +90,7 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
 # in ".json", not "+json", so nbformat refuses its JSON object: a notebook that
 # holds it fails validation (nbclient stops the build). Stock JupyterLab 4 draws
 # the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
-# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.build.extension).
+# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book.extension).
 VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
 
 

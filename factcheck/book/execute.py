@@ -1,9 +1,9 @@
 """Re-execute notebooks in place, so their committed outputs are current.
 
-    python -m factcheck.build.execute notebooks/*.ipynb
+    python -m factcheck.book.execute notebooks/*.ipynb
 
 `make notebooks` runs this; `make derived` runs it after recording the chapters'
-computed values (factcheck.build.derive).
+computed values (factcheck.book.derive).
 """
 from __future__ import annotations
 
