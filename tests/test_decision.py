@@ -79,4 +79,5 @@ def test_no_adds_up_rests_on_a_check_that_could_not_fail():
 def test_every_unverifiable_claim_has_a_kind_and_every_claim_an_importance():
     for verdict in load_verdict_records().values():
         assert verdict.importance in ("headline", "supporting", "background")
-        assert (verdict.unverifiable_kind is not None) == (verdict.rating.id == "unverifiable"), verdict.claim_id
+        is_unverifiable = verdict.rating.id == "unverifiable"
+        assert (verdict.unverifiable_kind is not None) == is_unverifiable, verdict.claim_id

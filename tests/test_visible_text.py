@@ -36,7 +36,8 @@ def glitches(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sample, expected", [
-    ("Figure: nan = nan", ["nan", "nan"]), ("published None.", ["None"]), ("counted: 21.0 colleges", ["float count"]),
+    ("Figure: nan = nan", ["nan", "nan"]), ("published None.", ["None"]),
+    ("counted: 21.0 colleges", ["float count"]),
     ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing. None of them", []),
 ])
 def test_the_glitch_finder_finds_what_it_should(sample, expected):

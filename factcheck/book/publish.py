@@ -15,12 +15,12 @@ from functools import lru_cache
 import yaml
 
 from .. import PROJECT_ROOT
+from ..data import decision
 from ..data.parts import claim_anchor, claim_path, load_parts, source_path
 from ..data.references import GRADES, load_reference_figures
 from ..data.registry import load_claims
 from ..data.source import ARTICLE, Source, load_source
 from ..data.tables import is_missing
-from ..data import decision
 from ..data.verdicts import RATINGS, Verdict, load_verdict_records
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
@@ -52,7 +52,8 @@ def _reference_entry(figure: dict) -> dict:
     return {
         "id": figure["figure_id"], "subject": figure["subject"], "geography": figure["geography"],
         "period": figure["period"], "figure": json_text(figure["figure"]),
-        "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"], "gloss": figure["gloss"],
+        "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"],
+        "gloss": figure["gloss"],
         "url": figure["url"], "grade": figure["grade"], "title": figure["title"],
         "publisher": figure["publisher"], "published": json_text(figure["published"]),
     }

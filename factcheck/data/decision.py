@@ -74,20 +74,25 @@ def _is(kinds: tuple[str, ...], outcomes: tuple[str, ...], grades: tuple[str, ..
 
 
 RULES = (
-    Rule(1, "contradicted", "an external check finds a different figure in an official or official-repost source",
+    Rule(1, "contradicted",
+         "an external check finds a different figure in an official or official-repost source",
          _is(("external",), ("differs",), OFFICIAL)),
-    Rule(2, "inconsistent", "an arithmetic or consistency check finds the article's numbers cannot all be true",
+    Rule(2, "inconsistent",
+         "an arithmetic or consistency check finds the article's numbers cannot all be true",
          _is(("arithmetic", "consistency"), ("inconsistent",))),
     Rule(3, "misleading", "a comparability or wording check finds the comparison or the words mislead",
          _is(("comparability", "wording"), ("misleading",))),
-    Rule(4, "matches-official", "an external check finds the same figure in an official or official-repost source",
+    Rule(4, "matches-official",
+         "an external check finds the same figure in an official or official-repost source",
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "corroborated", "an external check finds the same figure in a third-party copy",
          _is(("external",), ("matches",), ("aggregator",))),
-    Rule(6, "adds-up", "an arithmetic or consistency check that could have failed finds the numbers agree",
+    Rule(6, "adds-up",
+         "an arithmetic or consistency check that could have failed finds the numbers agree",
          _is(("arithmetic", "consistency"), ("consistent",))),
 )
-FALLBACK = Rule(7, "unverifiable", "no rule above applies: nothing public settles the claim", lambda check: True)
+FALLBACK = Rule(7, "unverifiable", "no rule above applies: nothing public settles the claim",
+                lambda check: True)
 
 
 def decide(checks: list[Check] | tuple[Check, ...]) -> Rule:

@@ -86,7 +86,7 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
     """Every claim's checks, validated: outcomes that fit the kind, references that exist,
     derived values the claim records, and a failing condition for every passed test."""
     references = load_reference_figures() if references is None else references
-    grades = dict(zip(references["figure_id"], references["grade"]))
+    grades = dict(zip(references["figure_id"], references["grade"], strict=True))
     derived = load_derived()
     rows, path = load_resource("checks", path)
     shown = display_path(path)
@@ -146,10 +146,11 @@ def load_verdicts(source: Source | None = None, path: Path | None = None, *,
         if rule.rating == "unverifiable" and not row["would_settle"]:
             raise DataError(shown, n, "would_settle",
                             "an unverifiable claim must say what data would settle it")
+        mine = checks[claim_id]
         row.update(verdict=rule.rating, rule=rule.number,
-                   unverifiable_kind=unverifiable_kind(checks[claim_id]) if rule.rating == "unverifiable" else "",
-                   checks=";".join(dict.fromkeys(check.kind for check in checks[claim_id])),
-                   references=";".join(dict.fromkeys(r for check in checks[claim_id] for r in check.references)))
+                   unverifiable_kind=unverifiable_kind(mine) if rule.rating == "unverifiable" else "",
+                   checks=";".join(dict.fromkeys(check.kind for check in mine)),
+                   references=";".join(dict.fromkeys(ref for check in mine for ref in check.references)))
     # Every column is text; an empty cell is the empty string, not a missing float.
     return to_frame(rows).fillna("")
 
@@ -161,7 +162,8 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
     table = load_verdicts(source, claims=claims, references=references)
     checks = load_checks(references)
     derived = load_derived()
-    return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]], decide(checks[row["claim_id"]]),
-                                     checks[row["claim_id"]], row["importance"], row["rationale"],
-                                     row["would_settle"], dict(derived.get(row["claim_id"], {})))
+    return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]],
+                                     decide(checks[row["claim_id"]]), checks[row["claim_id"]],
+                                     row["importance"], row["rationale"], row["would_settle"],
+                                     dict(derived.get(row["claim_id"], {})))
             for row in table.to_dict("records")}
