@@ -55,7 +55,10 @@ def _json_number(value):
 def test_each_claim_in_claims_json_says_what_the_csv_files_say(published):
     """claims.json against data/*.csv read independently of the code that published it."""
     claims, verdicts = _csv("claims.csv", "claim_id"), _csv("verdicts.csv", "claim_id")
-    parts, derived = _csv("parts.csv", "part_id"), {}
+    parts, derived, checks = _csv("parts.csv", "part_id"), {}, {}
+    with (PROJECT_ROOT / "data" / "checks.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            checks.setdefault(row["claim_id"], []).append(row)
     with (PROJECT_ROOT / "data" / "derived.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             derived.setdefault(row["claim_id"], {})[row["name"]] = Decimal(row["value"])
@@ -70,12 +73,16 @@ def test_each_claim_in_claims_json_says_what_the_csv_files_say(published):
         assert entry["approximate"] == (row["approximate"] == "true"), entry["id"]
         assert entry["part_title"] == parts[row["part"]]["title"], entry["id"]
         assert entry["url"] == f"{parts[row['part']]['page']}.html#claim-{entry['id']}"
-        assert entry["verdict"] == verdict["verdict"], entry["id"]
+        assert entry["verdict"] == verdict["rating"], entry["id"]
+        assert entry["importance"] == verdict["importance"], entry["id"]
         assert entry["rationale"] == verdict["rationale"], entry["id"]
         assert entry["would_settle"] == _text(verdict["would_settle"]), entry["id"]
-        assert entry["checks"] == verdict["checks"].split(";"), entry["id"]
-        assert [ref["id"] for ref in entry["references"]] == \
-            [ref for ref in verdict["references"].split(";") if ref], entry["id"]
+        assert entry["period_basis"] == row["period_basis"], entry["id"]
+        mine = checks.get(entry["id"], [])
+        assert [(c["step"], c["check"], c["outcome"], c["reason"]) for c in entry["checks"]] == \
+            [(int(c["step"]), c["check"], c["outcome"], _text(c["reason"])) for c in mine], entry["id"]
+        cited = [ref for c in mine for ref in c["references"].split(";") if ref]
+        assert [ref["id"] for ref in entry["references"]] == list(dict.fromkeys(cited)), entry["id"]
         assert {k: _json_number(v) for k, v in entry["derived"].items()} == \
             derived.get(entry["id"], {}), entry["id"]
 
@@ -87,7 +94,7 @@ def test_each_reference_in_claims_json_says_what_the_csv_files_say(published):
     for ref in references:
         figure = figures[ref["id"]]
         source = sources[figure["source_id"]]
-        for field in ("subject", "geography", "period", "unit", "quote"):
+        for field in ("subject", "geography", "period", "unit", "quote", "gloss"):
             assert ref[field] == figure[field], (ref["id"], field)
         assert ref["figure"] == _text(figure["figure"]), ref["id"]
         assert _json_number(ref["value"]) == _number(figure["value"]), ref["id"]
