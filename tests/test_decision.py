@@ -6,7 +6,7 @@ import pytest
 from factcheck.data import DATA_DIR, DataError
 from factcheck.data.decision import FALLBACK, RULES, Check, decide, table
 from factcheck.data.source import load_source
-from factcheck.data.verdicts import load_checks, load_verdict_records, load_verdicts
+from factcheck.data.verdicts import load_checks, load_corrections, load_verdict_records, load_verdicts
 
 
 def _check(kind, outcome, grade="article", fails_if=""):
@@ -81,3 +81,25 @@ def test_every_unverifiable_claim_has_a_kind_and_every_claim_an_importance():
         assert verdict.importance in ("headline", "supporting", "background")
         is_unverifiable = verdict.rating.id == "unverifiable"
         assert (verdict.unverifiable_kind is not None) == is_unverifiable, verdict.claim_id
+
+
+def test_the_corrections_log_cannot_fall_behind_a_rating(tmp_path):
+    """The latest correction of a claim must give the rating its checks give today."""
+    text = (DATA_DIR / "corrections.csv").read_text(encoding="utf-8")
+    stale = text.replace("s3-border-investment,2026-11-30,adds-up,unverifiable,",
+                         "s3-border-investment,2026-11-30,adds-up,misleading,", 1)
+    assert stale != text
+    path = tmp_path / "corrections.csv"
+    path.write_text(stale, encoding="utf-8")
+    ratings = dict(zip(*(load_verdicts()[column] for column in ("claim_id", "verdict")), strict=True))
+    with pytest.raises(DataError) as error:
+        load_corrections(ratings, path)
+    assert error.value.field == "new_rating" and "s3-border-investment" in str(error.value)
+
+
+def test_every_correction_is_shown_with_its_verdict():
+    records = load_verdict_records()
+    with (DATA_DIR / "corrections.csv").open(encoding="utf-8", newline="") as handle:
+        logged = [(row["claim_id"], row["date"]) for row in csv.DictReader(handle)]
+    shown = [(claim_id, c.date) for claim_id, v in records.items() for c in v.corrections]
+    assert logged != [] and sorted(logged) == sorted(shown)

@@ -10,7 +10,7 @@ from factcheck.data.mentions import extract_mentions
 from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.source import load_source
-from factcheck.data.verdicts import RATINGS, load_verdicts
+from factcheck.data.verdicts import RATINGS, load_checks, load_verdicts
 from prose_numbers import is_traced, without_dates
 
 
@@ -58,9 +58,11 @@ def _numbers_in(text: str) -> list[str]:
     return [t.replace(",", "") for t in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", without_dates(text))]
 
 
-def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
-    """A number in a rationale must be a claim's value, a computed derived value,
-    a figure in a cited reference's quote, or a year: nothing typed from nowhere."""
+def test_every_number_in_a_rationale_or_a_check_is_traced(claims, verdicts, references):
+    """A number in a rationale, or in the reason or failing condition of one of its checks,
+    must be a claim's value, a computed derived value, a figure in a cited reference's quote,
+    or a year: nothing typed from nowhere."""
+    checks = load_checks(references)
     claim_values = {Decimal(str(v)) for v in claims["value"].dropna()}
     derived_values = {v for named in load_derived().values() for v in named.values()}
     by_id = references.set_index("figure_id")
@@ -71,10 +73,13 @@ def test_every_number_in_a_rationale_is_traced(claims, verdicts, references):
                 allowed |= {m.value for m in extract_mentions(by_id.loc[ref, "quote"])}
                 if by_id.loc[ref, "value"] == by_id.loc[ref, "value"]:
                     allowed.add(Decimal(str(by_id.loc[ref, "value"])))
-        for token in _numbers_in(row.rationale):
-            if 1990 <= Decimal(token) <= 2030 and "." not in token:
-                continue  # a year
-            assert is_traced(token, allowed), f"{row.claim_id}: {token} in the rationale is not traced"
+        texts = [row.rationale] + [text for check in checks[row.claim_id]
+                                   for text in (check.reason, check.fails_if)]
+        for text in texts:
+            for token in _numbers_in(text):
+                if 1990 <= Decimal(token) <= 2030 and "." not in token:
+                    continue  # a year
+                assert is_traced(token, allowed), f"{row.claim_id}: {token} in {text!r} is not traced"
 
 
 def test_a_verdict_for_an_unknown_claim_is_named(tmp_path):

@@ -2,7 +2,8 @@
 
 ``{decision-table}`` prints the decision table (factcheck/data/decision.py) and
 ``{unverifiable-kinds}`` the kinds of unverifiable claim, so the methodology page
-cannot describe a rule the code does not apply.
+cannot describe a rule the code does not apply; ``{corrections-log}`` prints
+data/corrections.csv, every change of a published rating.
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import decision
-from ..data.verdicts import RATINGS
+from ..data.verdicts import RATINGS, load_verdict_records
 
 
 def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
@@ -43,6 +44,16 @@ class UnverifiableKinds(SphinxDirective):
         return [_table(["Kind", "What it means"], rows, ["unverifiable-kinds"])]
 
 
+class CorrectionsLog(SphinxDirective):
+    def run(self):
+        log = load_verdict_records()
+        rows = [[c.date, claim_id, c.previous.name, c.new.name, c.reason]
+                for claim_id, verdict in log.items() for c in verdict.corrections]
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return [_table(["Date", "Claim", "Was", "Now", "Why"], rows, ["corrections-log"])]
+
+
 def setup(app) -> None:
     app.add_directive("decision-table", DecisionTable)
     app.add_directive("unverifiable-kinds", UnverifiableKinds)
+    app.add_directive("corrections-log", CorrectionsLog)

@@ -88,6 +88,8 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "importance": verdict.importance,
         "unverifiable_kind": verdict.unverifiable_kind,
         "checks": [_check_entry(check) for check in verdict.checks],
+        "corrections": [{"date": c.date, "previous_rating": c.previous.id, "new_rating": c.new.id,
+                         "reason": c.reason} for c in verdict.corrections],
         "derived": {name: json_number(value) for name, value in verdict.derived.items()},
         "would_settle": json_text(verdict.would_settle),
         "references": [_reference_entry(references[ref]) for ref in verdict.references],

@@ -56,6 +56,15 @@ def rating_names() -> list[str]:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published change of rating (data/corrections.csv)."""
+    date: str
+    previous: Rating
+    new: Rating
+    reason: str
+
+
+@dataclass(frozen=True)
 class Verdict:
     """One claim's verdict: its checks, the rating they give and why, its derived values."""
     claim_id: str
@@ -66,6 +75,7 @@ class Verdict:
     rationale: str
     would_settle: str
     derived: dict[str, Decimal]
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def references(self) -> tuple[str, ...]:
@@ -155,6 +165,31 @@ def load_verdicts(source: Source | None = None, path: Path | None = None, *,
     return to_frame(rows).fillna("")
 
 
+def load_corrections(ratings: dict[str, str], path: Path | None = None
+                     ) -> dict[str, tuple[Correction, ...]]:
+    """The corrections log by claim, oldest first.
+
+    A claim's latest correction must give the rating its checks give today
+    (`ratings`: claim id -> rating id), so the log cannot fall behind the verdicts.
+    """
+    rows, path = load_resource("corrections", path)
+    shown = display_path(path)
+    log: dict[str, list[dict]] = {}
+    for row in sorted(rows, key=lambda r: (r["claim_id"], r["date"])):
+        if row["previous_rating"] == row["new_rating"]:
+            raise DataError(shown, row["_row"], "new_rating", "a correction must change the rating")
+        log.setdefault(row["claim_id"], []).append(row)
+    for claim_id, entries in log.items():
+        latest = entries[-1]
+        if latest["new_rating"] != ratings.get(claim_id):
+            raise DataError(shown, latest["_row"], "new_rating",
+                            f"{claim_id} is rated {ratings.get(claim_id)!r} today, not "
+                            f"{latest['new_rating']!r}: log the newer change")
+    return {claim_id: tuple(Correction(r["date"], RATINGS[r["previous_rating"]], RATINGS[r["new_rating"]],
+                                       r["reason"]) for r in entries)
+            for claim_id, entries in log.items()}
+
+
 def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame | None = None,
                          references: pd.DataFrame | None = None) -> dict[str, Verdict]:
     """Every verdict as a typed record, with its recorded derived values, by claim id."""
@@ -162,8 +197,10 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
     table = load_verdicts(source, claims=claims, references=references)
     checks = load_checks(references)
     derived = load_derived()
+    corrections = load_corrections(dict(zip(table["claim_id"], table["verdict"], strict=True)))
     return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]],
                                      decide(checks[row["claim_id"]]), checks[row["claim_id"]],
                                      row["importance"], row["rationale"], row["would_settle"],
-                                     dict(derived.get(row["claim_id"], {})))
+                                     dict(derived.get(row["claim_id"], {})),
+                                     corrections.get(row["claim_id"], ()))
             for row in table.to_dict("records")}
