@@ -55,7 +55,8 @@ def test_external_comparisons_cite_a_source_or_are_unverifiable(verdicts):
 
 
 def _numbers_in(text: str) -> list[str]:
-    return [t.replace(",", "") for t in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?", without_dates(text))]
+    pattern = r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?: (?:million|billion)\b)?"
+    return [t.replace(",", "") for t in re.findall(pattern, without_dates(text))]
 
 
 def test_every_number_in_a_rationale_or_a_check_is_traced(claims, verdicts, references):
@@ -73,11 +74,12 @@ def test_every_number_in_a_rationale_or_a_check_is_traced(claims, verdicts, refe
                 allowed |= {m.value for m in extract_mentions(by_id.loc[ref, "quote"])}
                 if by_id.loc[ref, "value"] == by_id.loc[ref, "value"]:
                     allowed.add(Decimal(str(by_id.loc[ref, "value"])))
-        texts = [row.rationale] + [text for check in checks[row.claim_id]
+        texts = [row.rationale, row.conclusion] + [text for check in checks[row.claim_id]
                                    for text in (check.reason, check.fails_if)]
         for text in texts:
             for token in _numbers_in(text):
-                if 1990 <= Decimal(token) <= 2030 and "." not in token:
+                number = token.split(" ")[0]
+                if 1990 <= Decimal(number) <= 2030 and "." not in number and number == token:
                     continue  # a year
                 assert is_traced(token, allowed), f"{row.claim_id}: {token} in {text!r} is not traced"
 

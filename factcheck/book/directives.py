@@ -7,11 +7,19 @@ data/corrections.csv, every change of a published rating.
 """
 from __future__ import annotations
 
+import posixpath
+
 from docutils import nodes
+from docutils.parsers.rst import directives as options
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import decision
+from ..data.findings import load_findings
+from ..data.parts import load_parts
+from ..data.registry import load_claims
 from ..data.verdicts import RATINGS, load_verdict_records
+from ..render import charts
+from ..render.blocks import RATING_SYMBOLS, render
 
 
 def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
@@ -53,7 +61,30 @@ class CorrectionsLog(SphinxDirective):
         return [_table(["Date", "Claim", "Was", "Now", "Why"], rows, ["corrections-log"])]
 
 
+class KeyFindings(SphinxDirective):
+    """The ranked key findings (data/findings.csv), each with its claim's rating and a link
+    to the verdict; ``:lang: zh-Hans`` shows the Chinese sentences."""
+    option_spec = {"lang": options.unchanged}
+
+    def run(self):
+        language = self.options.get("lang", "en")
+        verdicts = load_verdict_records()
+        parts = load_parts()
+        claims = load_claims().set_index("claim_id")
+        here = posixpath.dirname(self.env.docname)
+        items = []
+        for finding in load_findings():
+            verdict = verdicts[finding.claim_id]
+            page = parts[claims.loc[finding.claim_id, "part"]].page
+            items.append({"finding": finding, "rating": verdict.rating,
+                          "href": f"{posixpath.relpath(page, here)}.html#claim-{finding.claim_id}"})
+        html = render("findings.html", items=items, language=language, colours=charts.RATING_COLOURS,
+                      symbols=RATING_SYMBOLS)
+        return [nodes.raw("", html, format="html")]
+
+
 def setup(app) -> None:
     app.add_directive("decision-table", DecisionTable)
     app.add_directive("unverifiable-kinds", UnverifiableKinds)
     app.add_directive("corrections-log", CorrectionsLog)
+    app.add_directive("key-findings", KeyFindings)

@@ -35,7 +35,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import charts
-from . import directives, publish
+from . import directives, downloads, publish
 
 BUNDLE_NAME = "vega-bundle.js"
 BUNDLE_CACHE = Path(sys.prefix) / "share" / "factcheck" / BUNDLE_NAME
@@ -212,8 +212,9 @@ def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) ->
 
 
 def _load_claims(app: Sphinx) -> None:
-    app.env.factcheck_claims = publish.claims_document(_base_url(app))
     app.env.factcheck_date = _verdicts_date()
+    app.env.factcheck_claims = publish.claims_document(_base_url(app),
+                                                       date_published=app.env.factcheck_date)
 
 
 def _on_build_finished(app: Sphinx, exception) -> None:
@@ -224,6 +225,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     document = app.env.factcheck_claims
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
+    downloads.write_downloads(outdir)
     _stamp_intro(outdir)
 
 

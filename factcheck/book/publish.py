@@ -16,6 +16,7 @@ import yaml
 
 from .. import PROJECT_ROOT
 from ..data import decision
+from ..data.findings import load_findings
 from ..data.parts import claim_anchor, claim_path, load_parts, source_path
 from ..data.references import GRADES, load_reference_figures
 from ..data.registry import load_claims
@@ -65,7 +66,8 @@ def _check_entry(check: decision.Check) -> dict:
             "fails_if": json_text(check.fails_if), "reason": json_text(check.reason)}
 
 
-def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], base_url: str) -> dict:
+def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], base_url: str,
+                 date_published: str) -> dict:
     return {
         "id": claim["claim_id"],
         "part": claim["part"],
@@ -83,6 +85,8 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "approximate": bool(claim["approximate"]),
         "verdict": verdict.rating.id,
         "verdict_name": verdict.rating.name,
+        "conclusion": verdict.conclusion,
+        "date_modified": verdict.corrections[-1].date if verdict.corrections else json_text(date_published),
         "rationale": verdict.rationale,
         "rule": verdict.rule.number,
         "importance": verdict.importance,
@@ -98,12 +102,15 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
     }
 
 
-def claims_document(base_url: str = "", source: Source | None = None) -> dict:
+def claims_document(base_url: str = "", source: Source | None = None, *, date_published: str = "") -> dict:
+    """Every claim with its verdict. A claim's `date_modified` is its latest correction's
+    date, else `date_published` (when the verdicts last changed)."""
     source = source or load_source()
     figures = load_reference_figures()
     claims = load_claims(source)
     verdicts = load_verdict_records(source, claims=claims, references=figures)
     references = {figure["figure_id"]: figure for figure in figures.to_dict("records")}
+    claims_by_id = {claim["claim_id"]: claim for claim in claims.to_dict("records")}
     return {
         "title": book_metadata()["title"],
         "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
@@ -112,7 +119,11 @@ def claims_document(base_url: str = "", source: Source | None = None) -> dict:
         "decision_table": decision.table(),
         "unverifiable_kinds": decision.UNVERIFIABLE_KINDS,
         "grades": GRADES,
-        "claims": [_claim_entry(claim, verdicts[claim["claim_id"]], references, base_url)
+        "findings": [{"rank": f.rank, "claim_id": f.claim_id, "rating": verdicts[f.claim_id].rating.id,
+                      "finding": f.finding, "finding_zh": f.finding_zh,
+                      "url": base_url + claim_path(f.claim_id, claims_by_id[f.claim_id]["part"])}
+                     for f in load_findings()],
+        "claims": [_claim_entry(claim, verdicts[claim["claim_id"]], references, base_url, date_published)
                    for claim in claims.sort_values("start").to_dict("records")],
     }
 
@@ -129,6 +140,7 @@ def claim_review(claim: dict, page_url: str, date_published: str) -> dict:
         "claimReviewed": claim["quote"],
         "author": {"@type": "Organization", "name": book_metadata()["author"]},
         "datePublished": date_published,
+        "dateModified": claim["date_modified"] or date_published,
         "reviewRating": rating,
         "itemReviewed": {
             "@type": "Claim",

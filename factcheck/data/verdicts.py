@@ -72,6 +72,7 @@ class Verdict:
     rule: Rule
     checks: tuple[Check, ...]
     importance: str
+    conclusion: str
     rationale: str
     would_settle: str
     derived: dict[str, Decimal]
@@ -200,7 +201,8 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
     corrections = load_corrections(dict(zip(table["claim_id"], table["verdict"], strict=True)))
     return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]],
                                      decide(checks[row["claim_id"]]), checks[row["claim_id"]],
-                                     row["importance"], row["rationale"], row["would_settle"],
+                                     row["importance"], row["conclusion"], row["rationale"],
+                                     row["would_settle"],
                                      dict(derived.get(row["claim_id"], {})),
                                      corrections.get(row["claim_id"], ()))
             for row in table.to_dict("records")}

@@ -69,6 +69,12 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# The badge's symbol repeats the rating in a shape, so colour never carries it alone.
+RATING_SYMBOLS = {"matches-official": "✔", "corroborated": "✓", "adds-up": "=", "misleading": "!",
+                  "inconsistent": "≠", "contradicted": "✗", "unverifiable": "?"}
+GRADE_LABELS = {"official": "official", "official-repost": "official repost", "aggregator": "copy"}
+
+
 def render(template: str, **context) -> str:
     """One template of templates/, filled in."""
     return environment().get_template(template).render(**context)

@@ -19,7 +19,7 @@ from ..data.registry import load_claims
 from ..data.source import load_source
 from ..data.tables import is_missing
 from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
-from .blocks import HTMLBlock, render
+from .blocks import GRADE_LABELS, RATING_SYMBOLS, HTMLBlock, render
 from .charts import RATING_COLOURS, data_table, describe
 
 # The output that carries a verdict's computed values when they differ from the
@@ -116,7 +116,8 @@ class Chapter:
     def verdict_html(self, claim_id: str, derived: dict) -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
-        return render("verdict.html", verdict=verdict, colour=RATING_COLOURS[verdict.rating.id],
+        return render("verdict.html", verdict=verdict, rating=verdict.rating, colours=RATING_COLOURS,
+                      symbols=RATING_SYMBOLS, grade_labels=GRADE_LABELS,
                       derived={name: round_derived(value) for name, value in derived.items()},
                       references=cited.to_dict("records"), grades=GRADES,
                       unverifiable_kinds=UNVERIFIABLE_KINDS)

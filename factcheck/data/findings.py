@@ -1,0 +1,29 @@
+"""The key findings (data/findings.csv): what the book opens with, ranked.
+
+Each finding rests on one claim, whose rating it shows: the rating is never typed
+here, so the intro, claims.json and the scorecard cannot disagree with the verdict.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import DataError
+from .tables import display_path, load_resource
+
+
+@dataclass(frozen=True)
+class Finding:
+    rank: int
+    claim_id: str
+    finding: str        # English
+    finding_zh: str     # simplified Chinese
+
+
+def load_findings() -> list[Finding]:
+    """The findings in rank order; ranks run 1, 2, 3 ... with no gap."""
+    rows, path = load_resource("findings")
+    rows = sorted(rows, key=lambda row: row["rank"])
+    for expected, row in enumerate(rows, start=1):
+        if row["rank"] != expected:
+            raise DataError(display_path(path), row["_row"], "rank", f"expected rank {expected}")
+    return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"]) for row in rows]

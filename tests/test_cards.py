@@ -1,0 +1,61 @@
+"""Every verdict card on its chapter page says what the data say: the rating in words beside
+its symbol, the one-line conclusion, the reasoning, and each source with its grade.
+
+Read from the built book and compared with data/ read independently (the CSV files), so a
+page that disagrees with its data fails, whichever function built it.
+"""
+import csv
+
+import pytest
+from bs4 import BeautifulSoup
+
+from factcheck.data import DATA_DIR
+
+RATING_NAMES = {
+    "matches-official": "Matches an official source", "corroborated": "Corroborated by a secondary copy",
+    "adds-up": "Adds up", "misleading": "Misleading comparison or wording",
+    "inconsistent": "Inconsistent within the article", "contradicted": "Contradicted",
+    "unverifiable": "Unverifiable",
+}
+
+
+def _rows(name: str) -> list[dict]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def cards(built_book):
+    parts = {row["part_id"]: row["page"] for row in _rows("parts.csv")}
+    claims = {row["claim_id"]: row for row in _rows("claims.csv")}
+    pages = {}
+    found = {}
+    for claim_id, claim in claims.items():
+        page = parts[claim["part"]]
+        if page not in pages:
+            html = (built_book / f"{page}.html").read_text(encoding="utf-8")
+            pages[page] = BeautifulSoup(html, "html.parser")
+        found[claim_id] = pages[page].find(id=f"verdict-{claim_id}")
+    return found
+
+
+def _text(tag) -> str:
+    return " ".join(tag.get_text(" ").split())
+
+
+def test_every_claim_has_one_card_that_says_what_its_row_says(cards):
+    checks = {}
+    for row in _rows("checks.csv"):
+        checks.setdefault(row["claim_id"], []).extend(r for r in row["references"].split(";") if r)
+    for verdict in _rows("verdicts.csv"):
+        card = cards[verdict["claim_id"]]
+        assert card is not None, f"no card for {verdict['claim_id']}"
+        badge = card.select_one(".rating-badge")
+        assert badge is not None and RATING_NAMES[verdict["rating"]] in _text(badge), verdict["claim_id"]
+        assert badge.select_one(".rating-symbol").get_text(strip=True), "the badge has no symbol"
+        conclusion = " ".join(verdict["conclusion"].split())
+        assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
+        assert _text(card.select_one(".verdict-rationale")) == " ".join(verdict["rationale"].split())
+        sources = card.select(".verdict-references > li")
+        assert len(sources) == len(dict.fromkeys(checks.get(verdict["claim_id"], [])))
+        assert all(source.select_one(".source-grade") for source in sources)
