@@ -38,7 +38,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import charts
-from . import directives, publish
+from . import directives, icons, publish
 
 BUNDLE_NAME = "vega-bundle.js"
 BUNDLE_CACHE = Path(sys.prefix) / "share" / "factcheck" / BUNDLE_NAME
@@ -181,6 +181,25 @@ def _on_builder_inited(app: Sphinx) -> None:
     # file's checksum (?v=...) on every page alike. copy_static_files() later
     # adds the theme's files next to it and never removes it.
     write_bundle(Path(app.outdir) / "_static")
+    _write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
+
+
+def _write_if_changed(target: Path, text: str) -> None:
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def _check_icons(outdir: Path) -> None:
+    """Warn (an error under -W) about any icon a page uses that factcheck-theme.css does not draw."""
+    drawn = set(icons.ICONS)
+    for page in sorted(outdir.rglob("*.html")):
+        missing = icons.icon_classes(page.read_text(encoding="utf-8")) - drawn
+        if missing:
+            logger.warning("factcheck.book.extension: %s uses icons %s that %s does not draw "
+                           "(fontawesome.js is not loaded): add them to factcheck.book.icons.ICONS",
+                           page.relative_to(outdir), sorted(missing), icons.CSS_NAME)
 
 
 def _drop_duplicate_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -254,6 +273,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     _stamp_intro(outdir)
+    _check_icons(outdir)
 
 
 def _stamp_intro(outdir: Path) -> None:
@@ -308,4 +328,6 @@ def setup(app: Sphinx) -> dict:
     # One file on every page, cached by the browser across pages. Deferred, so
     # it does not hold up the page; factcheck.render.charts waits for it.
     app.add_js_file(BUNDLE_NAME, loading_method="defer")
+    # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
+    app.add_css_file(icons.CSS_NAME)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
