@@ -75,8 +75,8 @@ def _versions() -> tuple[str, dict[str, str]]:
     if runtime.split(".")[0] != compiler.split(".")[0]:
         raise ExtensionError(
             f"factcheck.book.extension: vl-convert-python {vl_convert.__version__} compiles charts for "
-            f"Vega {compiler}, but package-lock.json pins Vega {runtime}. Pin a Vega {compiler.split('.')[0]}.x "
-            "in package.json and run `npm install`.")
+            f"Vega {compiler}, but package-lock.json pins Vega {runtime}. "
+            f"Pin a Vega {compiler.split('.')[0]}.x in package.json and run `npm install`.")
     return vegalite, {
         "vl-convert-python": vl_convert.__version__,
         "vega-lite": vegalite,
@@ -182,6 +182,8 @@ def _on_builder_inited(app: Sphinx) -> None:
     # adds the theme's files next to it and never removes it.
     write_bundle(Path(app.outdir) / "_static")
     _write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
+    _write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
+                      icons.light_stylesheet())
 
 
 def _write_if_changed(target: Path, text: str) -> None:
@@ -189,6 +191,27 @@ def _write_if_changed(target: Path, text: str) -> None:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
+
+
+def _write_if_changed_bytes(target: Path, data: bytes) -> None:
+    if not (target.is_file() and target.read_bytes() == data):
+        target.write_bytes(data)
+
+
+def favicon_ico(size: int = 16, rgb: tuple[int, int, int] = (0x00, 0x72, 0xB2)) -> bytes:
+    """A square in the palette's blue, as an ICO holding one PNG (about 100 bytes)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * size for _ in range(size))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+    return (struct.pack("<HHH", 0, 1, 1)
+            + struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 22) + png)
 
 
 def _check_icons(outdir: Path) -> None:
@@ -226,6 +249,21 @@ def _drop_duplicate_scripts(app: Sphinx, pagename, templatename, context, doctre
     scripts[:] = unique
 
 
+# sphinx-design's stylesheet and script (63 KB), which Jupyter Book adds to every page.
+DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
+
+
+def _drop_unused_design_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Leave sphinx-design's files off the pages that use none of its components."""
+    if "sd-" in (context.get("body") or ""):
+        return
+    for key in ("css_files", "script_files"):
+        files = context.get(key)
+        if isinstance(files, list):
+            files[:] = [f for f in files
+                        if not str(getattr(f, "filename", f) or "").endswith(DESIGN_ASSETS)]
+
+
 def _git(*args: str) -> str:
     try:
         return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True,
@@ -254,7 +292,8 @@ def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) ->
     page_url = _base_url(app) + pagename + ".html"
     reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date)
                for claim in document["claims"] if claim["part"] in parts]
-    payload = json.dumps(reviews, ensure_ascii=False, indent=1).replace("</", "<\\/")
+    # Compact: machines read it, and every chapter page carries it.
+    payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     context["metatags"] = (context.get("metatags", "")
                            + f'\n<script type="application/ld+json">\n{payload}\n</script>\n')
 
@@ -274,6 +313,9 @@ def _on_build_finished(app: Sphinx, exception) -> None:
                                         encoding="utf-8")
     _stamp_intro(outdir)
     _check_icons(outdir)
+    # index.html is Jupyter Book's bare redirect, with no <link rel="icon">: a browser
+    # opening it asks for /favicon.ico.
+    _write_if_changed_bytes(outdir / "favicon.ico", favicon_ico())
 
 
 def _stamp_intro(outdir: Path) -> None:
@@ -321,6 +363,7 @@ def setup(app: Sphinx) -> dict:
     app.add_search_language(chinese_search_language())
     directives.setup(app)
     app.connect("html-page-context", _drop_duplicate_scripts)
+    app.connect("html-page-context", _drop_unused_design_assets)
     app.connect("builder-inited", _load_claims)
     app.connect("html-page-context", _add_claim_reviews)
     app.connect("build-finished", _on_build_finished)

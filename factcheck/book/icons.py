@@ -94,3 +94,26 @@ def icon_classes(html: str) -> set[str]:
             if css_class.startswith("fa-") and css_class not in NOT_ICONS:
                 names.add(css_class[3:])
     return names
+
+
+THEME_STYLESHEET = "pydata-sphinx-theme.css"
+LIGHT_STYLESHEET = "pydata-sphinx-theme.light.css"
+# Font Awesome's glyph rules in the theme's stylesheet, one per icon (about 1,900, 74 KB):
+# `.fa-bars:before{content:"\f0c9"}`. factcheck-theme.css draws the icons the book uses.
+_GLYPH_RULE = re.compile(r'\.fa-[a-z0-9-]+:before\{content:"(?:\\.|[^"\\])*"\}')
+
+
+def theme_stylesheet() -> Path:
+    import pydata_sphinx_theme
+
+    return (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+            / "styles" / THEME_STYLESHEET)
+
+
+def light_stylesheet(source: str | None = None) -> str:
+    """pydata-sphinx-theme's stylesheet without Font Awesome's glyph rules (layout.html links it)."""
+    text = source if source is not None else theme_stylesheet().read_text(encoding="utf-8")
+    light, count = _GLYPH_RULE.subn("", text)
+    if count < 100:
+        raise ValueError(f"{THEME_STYLESHEET}: expected Font Awesome's glyph rules, found {count}")
+    return light
