@@ -25,7 +25,7 @@ from nbclient import NotebookClient
 
 from .. import PROJECT_ROOT
 from .browser import BUILT_BOOK as HTML
-from .browser import is_local, launch, serve
+from .browser import OFFLINE_ARGS, is_local, launch, serve
 
 BUILD = HTML.parent
 BIN = Path(sys.executable).parent
@@ -75,11 +75,10 @@ def visits(first: str, second: str) -> list[dict]:
 
     results = []
     with serve(HTML) as site, sync_playwright() as playwright:
-        browser = launch(playwright)
+        # No page.route: interception would turn the cache off. The host rules keep it offline.
+        browser = launch(playwright, OFFLINE_ARGS)
         context = browser.new_context()
         page = context.new_page()
-        page.route("**/*", lambda route: route.continue_()
-                   if is_local(route.request.url) else route.abort())
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         requests: dict[str, dict] = {}
@@ -94,6 +93,9 @@ def visits(first: str, second: str) -> list[dict]:
 
         cdp.on("Network.requestWillBeSent", sent)
         cdp.on("Network.loadingFinished", finished)
+        offsite: list[str] = []
+        page.on("request", lambda r: None if is_local(r.url) or not r.url.startswith("http")
+                else offsite.append(r.url))
         for path in (first, second):
             requests.clear()
             page.goto(site + path, wait_until="networkidle")
@@ -105,8 +107,8 @@ def visits(first: str, second: str) -> list[dict]:
                             "chart_scripts": sorted(scripts),
                             "largest": max(got, key=lambda r: r["bytes"])})
         browser.close()
-    if site.errors:
-        raise SystemExit(f"the visits had failed requests: {site.errors}")
+    if site.errors or offsite:
+        raise SystemExit(f"the visits had failed or off-site requests: {site.errors} {offsite}")
     return results
 
 

@@ -74,10 +74,16 @@ def serve(directory: Path = BUILT_BOOK) -> Iterator[Site]:
         server.server_close()
 
 
-def launch(playwright):
+# Every host name but 127.0.0.1 fails to resolve: no network, without intercepting
+# requests (Playwright's request interception turns the HTTP cache off).
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+def launch(playwright, extra_args: list[str] | None = None):
     """Debian's Chromium, headless, through Playwright."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                      args=CHROMIUM_ARGS, chromium_sandbox=False)
+                                      args=CHROMIUM_ARGS + list(extra_args or []),
+                                      chromium_sandbox=False)
 
 
 def is_local(url: str) -> bool:
