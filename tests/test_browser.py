@@ -142,11 +142,12 @@ def test_book_has_pages(built_book):
 def test_vega_bundle_is_served_locally():
     bundle = HTML / "_static" / "vega-bundle.js"
     assert bundle.is_file(), "factcheck.book.extension did not write _static/vega-bundle.js"
-    assert "window.vegaEmbed" in bundle.read_text(encoding="utf-8")
+    assert "vega={}" in bundle.read_text(encoding="utf-8")  # Vega's UMD build: window.vega
 
 
 @pytest.mark.parametrize("path", book_pages() if HTML.is_dir() else ["index.html"])
-def test_page_draws_charts_offline_accessibly_without_errors(visit, path):
+def test_page_draws_charts_offline_accessibly_without_errors(visit, site, path):
+    errors_before = len(site.errors)
     v = visit()
     page = v.open(path)
     charts = page.evaluate(CHARTS_STATE_JS)
@@ -174,6 +175,8 @@ def test_page_draws_charts_offline_accessibly_without_errors(visit, path):
         problems.append(f"failed requests: {v.failed}")
     if v.console_errors:
         problems.append(f"console errors: {v.console_errors}")
+    if site.errors[errors_before:]:
+        problems.append(f"requests the server answered with an error: {site.errors[errors_before:]}")
     assert not problems, f"{path}:\n  " + "\n  ".join(problems)
 
 
@@ -233,3 +236,52 @@ def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit):
     text = explorer.inner_text()
     assert "s2-preschool-gap" in text and "lead-population" not in text
     assert not v.console_errors and not v.blocked
+
+
+# Every file a page loads stays under this (the Vega runtime, 0.51 MB, is the largest);
+# fontawesome.js (1.5 MB) is left out by book/_templates/layout.html.
+ASSET_BUDGET = 600_000
+VISIBLE_SEARCH_JS = """() => [...document.querySelectorAll(
+    'input[type=search], input[name=q], .search-button__button, .search-button-field')]
+  .filter(el => { const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+                  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+                         && !el.closest('dialog:not([open])'); })
+  .map(el => el.outerHTML.slice(0, 120))"""
+
+
+@pytest.mark.parametrize("path", ["book/intro.html", "notebooks/04_s2_education_reform.html"])
+def test_page_shows_exactly_one_search_control(visit, path):
+    page = visit().open(path)
+    visible = page.evaluate(VISIBLE_SEARCH_JS)
+    assert len(visible) == 1, f"{path}: {len(visible)} visible search controls: {visible}"
+
+
+def test_no_request_fails_on_the_server_favicon_included(visit, site):
+    """The server's own log: the browser's /favicon.ico request never reaches the page's listeners.
+
+    Headless Chromium asks for the icon only now and then, so the test also asks for what a
+    browser would: the page's <link rel="icon">, else /favicon.ico.
+    """
+    before = len(site.errors)
+    for path in ("index.html", "book/intro.html", "notebooks/07_closing_and_captions.html"):
+        v = visit()
+        page = v.open(path)
+        page.wait_for_timeout(300)  # a favicon is fetched after load
+        icon = page.evaluate("() => (document.querySelector('link[rel~=icon]') || {}).href"
+                             " || new URL('/favicon.ico', location.href).href")
+        assert v.context.request.get(icon).ok, f"{path}: its icon {icon} is not served"
+    assert site.errors[before:] == []
+
+
+def test_no_page_asset_is_over_budget_and_fontawesome_js_is_not_loaded(visit):
+    v = visit()
+    urls = []
+    v.page.on("request", lambda request: urls.append(request.url))
+    page = v.open("notebooks/04_s2_education_reform.html")
+    base = page.url.rsplit("/notebooks/", 1)[0] + "/"
+    files = {url: HTML / url.split("?")[0][len(base):] for url in urls if url.startswith(base)}
+    assert not [url for url in files if url.split("?")[0].endswith("fontawesome.js")], urls
+    sizes = {url: path.stat().st_size for url, path in files.items() if path.is_file()}
+    over = {url: size for url, size in sizes.items()
+            if size > ASSET_BUDGET and not url.split("?")[0].endswith(".html")}
+    assert not over, f"assets over {ASSET_BUDGET:,} bytes: {over}"

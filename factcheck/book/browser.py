@@ -24,28 +24,66 @@ CHROMIUM_ARGS = [
 ]
 
 
+# What a static host sends (GitHub Pages: max-age=600 on everything): the theme's files
+# and the chart runtime are cached across pages; a page is revalidated (a 304 when unchanged).
+STATIC_CACHE = "public, max-age=600"
+PAGE_CACHE = "no-cache"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files with cache headers; logs nothing, but records every failed request."""
+
+    def end_headers(self):
+        path = self.path.split("?")[0]
+        self.send_header("Cache-Control",
+                         PAGE_CACHE if path.endswith((".html", "/")) else STATIC_CACHE)
+        super().end_headers()
+
+    def log_request(self, code="-", size="-"):
+        status = getattr(code, "value", code)
+        if isinstance(status, int) and status >= 400:
+            self.server.errors.append(f"{status} {self.path}")
+
     def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
 
+class Site(str):
+    """The base URL (ending in /), with the requests the server answered with an error."""
+
+    errors: list[str]
+
+
 @contextmanager
-def serve(directory: Path = BUILT_BOOK) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL, ending in /."""
+def serve(directory: Path = BUILT_BOOK) -> Iterator[Site]:
+    """Serve `directory` on 127.0.0.1 at a free port; yields the base URL, ending in /.
+
+    Its ``errors`` lists every request answered 4xx or 5xx (``/favicon.ico`` included,
+    which the browser asks for by itself and a page's listeners never see).
+    """
     handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.errors = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = Site(f"http://127.0.0.1:{server.server_address[1]}/")
+    site.errors = server.errors
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield site
     finally:
         server.shutdown()
         server.server_close()
 
 
-def launch(playwright):
+# Every host name but 127.0.0.1 fails to resolve: no network, without intercepting
+# requests (Playwright's request interception turns the HTTP cache off).
+OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+
+def launch(playwright, extra_args: list[str] | None = None):
     """Debian's Chromium, headless, through Playwright."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                      args=CHROMIUM_ARGS, chromium_sandbox=False)
+                                      args=CHROMIUM_ARGS + list(extra_args or []),
+                                      chromium_sandbox=False)
 
 
 def is_local(url: str) -> bool:

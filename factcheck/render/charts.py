@@ -11,12 +11,14 @@ Importing this module registers and enables two things in Altair:
   there. The output holds no id, counter, clock or random number, so a rerun
   gives byte-identical outputs and nbval compares them strictly.
 
-In the book, ``factcheck.book.extension`` turns that mimetype into :func:`render_html`: a
-``<div class="factcheck-chart">`` and an inline script that draws the spec with
-the page's global ``window.vegaEmbed``, which the book serves itself
+In the book, ``factcheck.book.extension`` compiles that Vega-Lite spec to a Vega
+spec at build time and turns it into :func:`render_html`: a
+``<div class="factcheck-chart">`` and an inline script that draws the Vega spec
+with the page's global ``window.vega`` (the Vega runtime alone, no Vega-Lite
+compiler and no vega-embed), which the book serves itself
 (``_static/vega-bundle.js``, generated from vl-convert-python once per environment), so
 no chart needs the network. The div's id is the chart's number on the page and
-a short sha256 of its spec; the div carries the chart's ``description`` as its
+a short sha256 of its Vega-Lite spec; the div carries the chart's ``description`` as its
 ``aria-label``.
 """
 from __future__ import annotations
@@ -51,7 +53,10 @@ RATING_COLOURS = {
     "unverifiable": "#999999",
 }
 
-EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
+# Options for the page's ``new vega.View(...)``: SVG, so the text stays text (and
+# Chinese glyphs come from the reader's fonts); hover on, as vega-embed had it, so
+# hover encodings and tooltips (shown by Vega's default handler as a title) work.
+EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "hover": True}
 
 
 @alt.theme.register(THEME, enable=True)
@@ -133,18 +138,24 @@ _SCRIPT = """\
   var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
   function missing() {
     console.error("factcheck chart " + id +
-                  ": window.vegaEmbed is not defined (_static/vega-bundle.js did not load)");
+                  ": window.vega is not defined (_static/vega-bundle.js did not load)");
+  }
+  function failed(err) {
+    console.error("factcheck chart " + id + " failed to draw:", err);
   }
   function draw() {
-    window.vegaEmbed("#" + id, spec, opt).catch(function (err) {
-      console.error("factcheck chart " + id + " failed to draw:", err);
-    });
+    try {
+      opt.container = document.getElementById(id);
+      new window.vega.View(window.vega.parse(spec), opt).runAsync().catch(failed);
+    } catch (err) {
+      failed(err);
+    }
   }
-  if (typeof window.vegaEmbed === "function") {
+  if (window.vega && typeof window.vega.View === "function") {
     draw();
   } else if (document.readyState !== "complete") {
     window.addEventListener("load", function () {
-      if (typeof window.vegaEmbed === "function") { draw(); } else { missing(); }
+      if (window.vega && typeof window.vega.View === "function") { draw(); } else { missing(); }
     });
   } else {
     missing();
@@ -153,7 +164,11 @@ _SCRIPT = """\
 
 
 def render_html(spec: dict, element_id: str, embed_options: dict | None = None) -> str:
-    """The chart's container and the inline script that draws it with window.vegaEmbed."""
+    """The chart's container and the inline script that draws it with window.vega.
+
+    ``spec`` is the Vega spec (compiled from the Vega-Lite one at build time); its
+    ``description`` (copied there by the Vega-Lite compiler) names the chart.
+    """
     options = {**EMBED_OPTIONS, **(embed_options or {})}
     aria = html.escape(label(spec), quote=True)
     script = _SCRIPT % {"id": _script_json(element_id), "spec": _script_json(spec),
