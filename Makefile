@@ -20,7 +20,7 @@ BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export BOOK_FLAGS NBVAL_FLAGS
 
-.PHONY: venv install book chromium lint test bench notebooks derived requirements clean
+.PHONY: venv install check-data book chromium lint test bench notebooks derived requirements clean
 
 venv install: $(STAMP)
 
@@ -30,16 +30,35 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-# Executes the notebooks that changed (jupyter-cache) and builds the HTML, with
-# every warning an error.
-book: $(STAMP) $(NODE)
-	$(BIN)/jupyter-book build . $(BOOK_FLAGS)
+# Every table of data/ is read and checked first. A bad cell stops everything with one
+# line naming the file, the row and the field (make prints it as its error, and nothing
+# else has been printed before it).
+DATA_PROBLEM = $(shell $(BIN)/python -m factcheck.data.check --problem-only)
+check-data: $(STAMP)
+	$(if $(DATA_PROBLEM),$(error $(DATA_PROBLEM)))
+	@echo "data/ checked."
+
+# Executes the notebooks and builds the HTML, with every warning an error. The build
+# starts from scratch whenever anything it is made from changed (data/, the package,
+# the notebooks, the pages, the pins): jupyter-cache keys on code cells only, and Sphinx
+# does not rewrite a page whose source did not change, so either could publish old
+# numbers. Then the built book is verified: claims.json against its schema, the chart
+# bundle by hash, and no page loading anything from outside the site.
+book: check-data $(NODE)
+	@fingerprint="$$($(BIN)/python -m factcheck.book.fingerprint)"; \
+	if [ "$$(cat _build/.inputs 2>/dev/null)" != "$$fingerprint" ]; then \
+	  echo "Inputs changed since the last build (or none was kept): building from scratch."; \
+	  rm -rf _build; \
+	fi; \
+	$(BIN)/jupyter-book build . $(BOOK_FLAGS); \
+	$(BIN)/python -m factcheck.book.verify _build/html; \
+	echo "$$fingerprint" > _build/.inputs
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
 # The browser test needs Debian's Chromium and the CJK font; it is never skipped.
 chromium:
 	@if [ -x $(CHROMIUM) ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
-	  echo "Chromium: $(CHROMIUM)"; \
+	  :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  DEBIAN_FRONTEND=noninteractive apt-get update && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
@@ -68,7 +87,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check factcheck tests
 	$(BIN)/nbqa ruff notebooks
 
-test: chromium lint $(STAMP) book $(NODE)
+test: chromium check-data lint book $(NODE)
 	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
@@ -76,12 +95,12 @@ bench: $(STAMP) $(NODE) chromium
 	$(BIN)/python -m factcheck.book.bench
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
-notebooks: $(STAMP)
+notebooks: check-data
 	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
 
 # After a reviewed change to data/: record the values the chapters compute into
 # data/derived.csv, then refresh the stored outputs.
-derived: $(STAMP)
+derived: check-data
 	$(BIN)/python -m factcheck.book.derive notebooks/0[2-7]_*.ipynb
 	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
 

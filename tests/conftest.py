@@ -1,7 +1,19 @@
-"""Fixtures shared by the tests that read the built book."""
+"""Shared by every test: data/ is checked once before anything is collected, and the
+fixture for the tests that read the built book."""
 import pytest
 
 from factcheck.book.browser import BUILT_BOOK
+from factcheck.data import DataError
+from factcheck.data.check import check_all
+from factcheck.data.source import SourceChangedError
+
+
+def pytest_sessionstart(session):
+    """A bad cell in data/ would fail hundreds of tests; stop with its one message instead."""
+    try:
+        check_all()
+    except (DataError, SourceChangedError) as error:
+        pytest.exit(f"data/ is invalid: {error}", returncode=1)
 
 
 @pytest.fixture(scope="session")
