@@ -53,6 +53,17 @@ RATING_COLOURS = {
 
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "actions": False}
 
+# The narrowest page the book is read on is a phone's, 390 px wide with about 340 px
+# for a chart: an axis label may take half of it, a legend label most of it.
+LABEL_LIMIT = 170
+LEGEND_LABEL_LIMIT = 300
+FIT_WIDTH = "container"
+
+
+def fit(chart):
+    """A unit or layer chart that takes its container's width (see the theme's autosize)."""
+    return chart.properties(width=FIT_WIDTH)
+
 
 @alt.theme.register(THEME, enable=True)
 def factcheck_theme() -> alt.theme.ThemeConfig:
@@ -61,6 +72,13 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "background": "white",
             "padding": 8,
+            # Every chart takes the width of its container (a phone's or a desktop's page):
+            # unit and layer charts say width "container" (`bars`, `fit`), and the plot
+            # shrinks so that axes, labels and legends fit inside that width too. The height
+            # stays the plot's own ("fit-x"), so a legend below never squeezes the plot.
+            # Concatenated and faceted charts cannot fit in Vega-Lite: the page sizes them
+            # (`render_html`).
+            "autosize": {"type": "fit-x", "contains": "padding"},
             "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
             "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start",
                       "subtitleFontSize": 13, "subtitleColor": "#444444",
@@ -68,9 +86,14 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
             "axis": {"labelFontSize": 13, "titleFontSize": 13, "titleFontWeight": "normal",
                      "labelColor": "#222222", "titleColor": "#222222",
                      "gridColor": "#e5e5e5", "domainColor": "#888888",
-                     "tickColor": "#888888", "labelLimit": 260},
-            "legend": {"labelFontSize": 13, "titleFontSize": 13,
-                       "titleFontWeight": "normal", "labelLimit": 260},
+                     "tickColor": "#888888", "labelLimit": LABEL_LIMIT,
+                     # Continuous axes drop a label that would come within 4 px of another.
+                     "labelSeparation": 4},
+            # Legends go below the plot, one entry a line, so a narrow screen keeps the
+            # plot's width and shows every entry.
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom",
+                       "direction": "vertical", "titleFontWeight": "normal",
+                       "labelLimit": LEGEND_LABEL_LIMIT},
             "header": {"labelFontSize": 13, "titleFontSize": 14},
             "text": {"fontSize": 13},
             "mark": {"color": PRIMARY},
@@ -128,17 +151,112 @@ def label(spec: dict) -> str:
     return "Chart"
 
 
+# The page fits every chart to its container's width before drawing it:
+#
+# - titles and subtitles (the chart's and its views') are broken into lines that fit
+#   the width, measured in their own font; Vega never wraps text itself;
+# - concatenated and faceted charts cannot take their container's width in Vega-Lite,
+#   so the page sizes them: it draws the chart with a guessed width for the views that
+#   ask for the container's, measures what axes, labels and legends add, and draws it
+#   again with the width that makes the whole chart as wide as its container (a third
+#   time if views sit side by side, when the chart grows faster than the width).
+#   Unit and layer charts Vega fits itself.
+#
+# Each chart is fitted again when its container's width changes.
 _SCRIPT = """\
 (function () {
   var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
+  var el = document.getElementById(id);
+  var VIEW_KEYS = ["mark", "layer", "vconcat", "hconcat", "concat", "facet", "repeat", "spec"];
+  var composite = ["vconcat", "hconcat", "concat", "facet", "repeat"].some(function (key) {
+    return key in spec;
+  });
+  var config = spec.config || {}, titles = config.title || {};
+  var view = null, fitted = null, pending = null, canvas = null;
   function missing() {
     console.error("factcheck chart " + id +
                   ": window.vegaEmbed is not defined (_static/vega-bundle.js did not load)");
   }
-  function draw() {
-    window.vegaEmbed("#" + id, spec, opt).catch(function (err) {
-      console.error("factcheck chart " + id + " failed to draw:", err);
+  function failed(err) {
+    console.error("factcheck chart " + id + " failed to draw:", err);
+  }
+  function lines(text, font, width) {
+    canvas = canvas || document.createElement("canvas");
+    var context = canvas.getContext("2d"), out = [], line = "";
+    context.font = font;
+    String(Array.isArray(text) ? text.join(" ") : text).split(/\\s+/).forEach(function (word) {
+      var longer = line ? line + " " + word : word;
+      if (line && context.measureText(longer).width > width) { out.push(line); line = word; }
+      else { line = longer; }
     });
+    if (line) { out.push(line); }
+    return out.length === 1 ? out[0] : out;
+  }
+  function font(title, sub) {
+    var size = sub ? (title.subtitleFontSize || titles.subtitleFontSize || 13)
+                   : (title.fontSize || titles.fontSize || 16);
+    var weight = sub ? (title.subtitleFontWeight || titles.subtitleFontWeight || "normal")
+                     : (title.fontWeight || titles.fontWeight || "bold");
+    return weight + " " + size + "px " + (title.font || titles.font || config.font || "sans-serif");
+  }
+  function wrapTitles(node, width) {
+    if (Array.isArray(node)) { node.forEach(function (child) { wrapTitles(child, width); }); return; }
+    if (!node || typeof node !== "object") { return; }
+    var isView = VIEW_KEYS.some(function (key) { return key in node; });
+    if (isView && node.title) {
+      var title = typeof node.title === "object" && !Array.isArray(node.title)
+        ? node.title : {"text": node.title};
+      title.text = lines(title.text, font(title, false), width);
+      if (title.subtitle) { title.subtitle = lines(title.subtitle, font(title, true), width); }
+      node.title = title;
+    }
+    Object.keys(node).forEach(function (key) {
+      if (key !== "data" && key !== "datasets" && key !== "config" && key !== "encoding") {
+        wrapTitles(node[key], width);
+      }
+    });
+  }
+  function fitted_spec(width, room) {
+    var drawn = JSON.parse(JSON.stringify(spec), function (key, value) {
+      return composite && key === "width" && value === "container" ? width : value;
+    });
+    var padding = typeof drawn.padding === "number" ? drawn.padding
+                : typeof config.padding === "number" ? config.padding : 5;
+    wrapTitles(drawn, room - 2 * padding - 2);
+    if (composite) { drawn.autosize = {"type": "pad"}; }
+    return drawn;
+  }
+  function embed(drawn) {
+    if (view) { view.finalize(); view = null; }
+    return window.vegaEmbed(el, drawn, opt).then(function (result) {
+      view = result.view;
+      var svg = el.querySelector("svg");
+      return svg ? svg.getBoundingClientRect().width : 0;
+    });
+  }
+  function fit() {
+    var room = el.clientWidth, first = Math.max(60, room - 200);
+    fitted = room;
+    if (!composite) { return embed(fitted_spec(null, room)); }
+    return embed(fitted_spec(first, room)).then(function (w1) {
+      var second = Math.max(60, Math.floor(first + room - w1));
+      if (second === first) { return null; }
+      return embed(fitted_spec(second, room)).then(function (w2) {
+        if (w2 <= room || w2 === w1) { return null; }
+        var third = Math.max(60, Math.floor(second - (w2 - room) * (second - first) / (w2 - w1)));
+        return embed(fitted_spec(third, room));
+      });
+    });
+  }
+  function draw() {
+    fit().catch(failed);
+    if (typeof ResizeObserver === "function") {
+      new ResizeObserver(function () {
+        if (el.clientWidth === fitted) { return; }
+        clearTimeout(pending);
+        pending = setTimeout(function () { fit().catch(failed); }, 150);
+      }).observe(el);
+    }
   }
   if (typeof window.vegaEmbed === "function") {
     draw();
@@ -158,8 +276,11 @@ def render_html(spec: dict, element_id: str, embed_options: dict | None = None) 
     aria = html.escape(label(spec), quote=True)
     script = _SCRIPT % {"id": _script_json(element_id), "spec": _script_json(spec),
                         "opt": _script_json(options)}
+    # A block as wide as the page's column (vega-embed's own style makes it an
+    # inline-block as wide as the chart), so the chart can take that width.
     return (f'<div id="{element_id}" class="factcheck-chart" role="img" '
-            f'aria-label="{aria}"></div>\n<script type="text/javascript">\n{script}\n</script>\n')
+            f'aria-label="{aria}" style="display: block; width: 100%;"></div>\n'
+            f'<script type="text/javascript">\n{script}\n</script>\n')
 
 
 def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
@@ -247,8 +368,7 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
          colour: Any = alt.Undefined, scale: Any = alt.Undefined, axis: Any = alt.Undefined,
          tooltip: list | None = None, vertical: bool = False, layers: tuple = (),
          sort: list | None = None, label: str | list[str] | None = None, encode: dict | None = None,
-         kind: str = "Bar chart",
-         width: int = 380, height: Any = None) -> alt.Chart | alt.LayerChart:
+         kind: str = "Bar chart", height: Any = None) -> alt.Chart | alt.LayerChart:
     """A bar a row of ``frame``, in the frame's order, with its value written beside it.
 
     ``category`` names the bars, ``value`` is their length (``vertical`` stands them
@@ -256,7 +376,8 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
     and the description (:func:`describe`, with ``label``, default the category, ``of``,
     ``unit`` and ``note``) use one ``format``. ``encode`` adds channels to the bars.
     ``colour`` is the bars' colour encoding; ``scale`` and ``axis`` go to the value axis;
-    ``layers`` are drawn on top (a rule, say). With ``title=None`` the chart carries neither title nor
+    ``layers`` are drawn on top (a rule, say). The chart takes its container's width
+    (:func:`fit`). With ``title=None`` the chart carries neither title nor
     description, for a chart that is faceted and titled after.
     """
     order = list(dict.fromkeys(frame[category])) if sort is None else sort
@@ -284,4 +405,5 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
             title=alt.Title(title, subtitle=subtitle) if subtitle else title,
             description=describe(frame, category if label is None else label, value, kind=kind, of=of,
                                  unit=unit, units=units, format=format, note=note))
-    return chart.properties(width=width, **({} if height is None else {"height": height}))
+    chart = chart if height is None else chart.properties(height=height)
+    return fit(chart)
