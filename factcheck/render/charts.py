@@ -87,8 +87,9 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
                      "labelColor": "#222222", "titleColor": "#222222",
                      "gridColor": "#e5e5e5", "domainColor": "#888888",
                      "tickColor": "#888888", "labelLimit": LABEL_LIMIT,
-                     # Continuous axes drop a label that would come within 4 px of another.
-                     "labelSeparation": 4},
+                     # An axis drops a label that would come within 4 px of another (a
+                     # narrow chart has room for fewer labels than its ticks).
+                     "labelOverlap": True, "labelSeparation": 4},
             # Legends go below the plot, one entry a line, so a narrow screen keeps the
             # plot's width and shows every entry.
             "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom",
@@ -162,6 +163,9 @@ def label(spec: dict) -> str:
 #   time if views sit side by side, when the chart grows faster than the width).
 #   Unit and layer charts Vega fits itself.
 #
+# - a legend below the plot starts where the plot does, so its labels may reach past the
+#   chart's right edge: the page then draws the chart again with them cut short.
+#
 # Each chart is fitted again when its container's width changes.
 _SCRIPT = """\
 (function () {
@@ -234,19 +238,38 @@ _SCRIPT = """\
       return svg ? svg.getBoundingClientRect().width : 0;
     });
   }
+  function overhang() {
+    // How far the widest legend reaches past the chart's right edge: a legend below the
+    // plot starts where the plot does, after the axis labels, so its labels can overhang.
+    var svg = el.querySelector("svg");
+    if (!svg) { return 0; }
+    var right = svg.getBoundingClientRect().right, most = 0;
+    el.querySelectorAll("svg .role-legend").forEach(function (legend) {
+      most = Math.max(most, legend.getBoundingClientRect().right - right);
+    });
+    return Math.ceil(most);
+  }
+  function shorten(drawn) {
+    // Draws again with legend labels cut short by the overhang; the data table says them whole.
+    var over = overhang(), config = drawn.config = drawn.config || {};
+    var legend = config.legend = config.legend || {};
+    if (over <= 0 || legend.labelLimit === 40) { return null; }
+    legend.labelLimit = Math.max(40, (legend.labelLimit || 160) - over - 2);
+    return embed(drawn).then(function () { return shorten(drawn); });
+  }
   function fit() {
-    var room = el.clientWidth, first = Math.max(60, room - 200);
+    var room = el.clientWidth, first = Math.max(60, room - 200), last = null;
     fitted = room;
-    if (!composite) { return embed(fitted_spec(null, room)); }
-    return embed(fitted_spec(first, room)).then(function (w1) {
+    function draw_at(width) { last = fitted_spec(width, room); return embed(last); }
+    var sized = !composite ? draw_at(null) : draw_at(first).then(function (w1) {
       var second = Math.max(60, Math.floor(first + room - w1));
       if (second === first) { return null; }
-      return embed(fitted_spec(second, room)).then(function (w2) {
+      return draw_at(second).then(function (w2) {
         if (w2 <= room || w2 === w1) { return null; }
-        var third = Math.max(60, Math.floor(second - (w2 - room) * (second - first) / (w2 - w1)));
-        return embed(fitted_spec(third, room));
+        return draw_at(Math.max(60, Math.floor(second - (w2 - room) * (second - first) / (w2 - w1))));
       });
     });
+    return sized.then(function () { return shorten(last); });
   }
   function draw() {
     fit().catch(failed);
@@ -406,4 +429,7 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
             description=describe(frame, category if label is None else label, value, kind=kind, of=of,
                                  unit=unit, units=units, format=format, note=note))
     chart = chart if height is None else chart.properties(height=height)
+    if labels and not vertical and title is not None:
+        # Room on the right for the label of the longest bar, which Vega's fit leaves out.
+        chart = chart.properties(padding={"left": 8, "top": 8, "bottom": 8, "right": 40})
     return fit(chart)
