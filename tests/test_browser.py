@@ -233,3 +233,77 @@ def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit):
     text = explorer.inner_text()
     assert "s2-preschool-gap" in text and "lead-population" not in text
     assert not v.console_errors and not v.blocked
+
+# ---------------------------------------------------------------- charts on a phone
+# Every chart fits the page at a desktop's and a phone's width, with no text on text:
+# for each page with charts, at 1366x900 and 390x844, no chart needs sideways scrolling
+# and the page has none; every mark and legend entry is inside its chart's box and the
+# viewport; no two visible text elements of a chart overlap by more than 1 px; and the
+# console shows no error.
+
+VIEWPORTS = [(1366, 900), (390, 844)]
+TOLERANCE_PX = 1
+
+FIT_JS = """(tolerance) => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth) {
+    out.push(`page scrolls sideways: ${doc.scrollWidth} > ${window.innerWidth}`);
+  }
+  for (const el of document.querySelectorAll('.factcheck-chart')) {
+    const box = el.getBoundingClientRect();
+    if (el.scrollWidth > el.clientWidth) {
+      out.push(`${el.id}: scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    if (box.left < -tolerance || box.right > window.innerWidth + tolerance) {
+      out.push(`${el.id}: box ${box.left}-${box.right} outside the viewport`);
+    }
+    const left = Math.max(box.left, 0) - tolerance;
+    const right = Math.min(box.right, window.innerWidth) + tolerance;
+    const drawn = 'svg .role-mark > *, svg .role-legend-symbol, svg .role-legend-label';
+    for (const m of el.querySelectorAll(drawn)) {
+      const b = m.getBoundingClientRect();
+      if ((b.width || b.height) && (b.left < left || b.right > right)) {
+        const what = m.getAttribute('aria-label') || m.textContent || m.tagName;
+        out.push(`${el.id}: ${what} at ${b.left}-${b.right} is off the chart ${box.left}-${box.right}`);
+      }
+    }
+    const texts = [...el.querySelectorAll('svg text')].filter(t => t.textContent.trim()
+        && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+      .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, b]) => b.width && b.height);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i][1], b = texts[j][1];
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > tolerance && h > tolerance) out.push(`${el.id}: "${texts[i][0]}" overlaps "${texts[j][0]}"`);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def chart_pages() -> list[str]:
+    if not HTML.is_dir():
+        return ["notebooks/01_source_and_claims.html"]
+    return sorted(path.relative_to(HTML).as_posix() for path in HTML.rglob("*.html")
+                  if 'class="factcheck-chart"' in path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS, ids=lambda v: str(v))
+@pytest.mark.parametrize("path", chart_pages())
+def test_charts_fit_the_screen_without_overlapping_text(visit, built_book, path, width, height):
+    v = visit()
+    v.page.set_viewport_size({"width": width, "height": height})
+    page = v.open(path)
+    page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    # The page draws a composite chart up to three times to fit it: give it the time.
+    try:
+        page.wait_for_function(f"t => ({FIT_JS})(t).length === 0", arg=TOLERANCE_PX, timeout=3000)
+    except Exception:  # playwright's TimeoutError: the problems are reported below
+        pass
+    problems = page.evaluate(FIT_JS, TOLERANCE_PX)
+    errors = [e for e in v.console_errors if "favicon.ico" not in e]
+    assert not problems and not errors, f"{path} at {width}px:\n  " + "\n  ".join(problems + errors)

@@ -159,8 +159,8 @@ def label(spec: dict) -> str:
 # - concatenated and faceted charts cannot take their container's width in Vega-Lite,
 #   so the page sizes them: it draws the chart with a guessed width for the views that
 #   ask for the container's, measures what axes, labels and legends add, and draws it
-#   again with the width that makes the whole chart as wide as its container (a third
-#   time if views sit side by side, when the chart grows faster than the width).
+#   again with the width that makes the whole chart as wide as its container (more
+#   passes when the chart grows faster or slower than the width, at most five).
 #   Unit and layer charts Vega fits itself.
 #
 # - a legend below the plot starts where the plot does, so its labels may reach past the
@@ -261,13 +261,18 @@ _SCRIPT = """\
     var room = el.clientWidth, first = Math.max(60, room - 200), last = null;
     fitted = room;
     function draw_at(width) { last = fitted_spec(width, room); return embed(last); }
-    var sized = !composite ? draw_at(null) : draw_at(first).then(function (w1) {
-      var second = Math.max(60, Math.floor(first + room - w1));
-      if (second === first) { return null; }
-      return draw_at(second).then(function (w2) {
-        if (w2 <= room || w2 === w1) { return null; }
-        return draw_at(Math.max(60, Math.floor(second - (w2 - room) * (second - first) / (w2 - w1))));
+    // Each pass moves the width by what the chart overshot or fell short, scaled by how
+    // fast the chart grew with the width so far (1 at first); at most five passes.
+    function step(width, drawn, slope, passes) {
+      var next = Math.max(60, Math.floor(width + (room - drawn) / slope));
+      if (passes >= 5 || next === width || (drawn <= room && room - drawn < 2)) { return null; }
+      return draw_at(next).then(function (w) {
+        var grew = next !== width && w !== drawn ? (w - drawn) / (next - width) : slope;
+        return step(next, w, grew > 0.2 ? grew : slope, passes + 1);
       });
+    }
+    var sized = !composite ? draw_at(null) : draw_at(first).then(function (w1) {
+      return step(first, w1, 1, 1);
     });
     return sized.then(function () { return shorten(last); });
   }
