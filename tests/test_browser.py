@@ -285,3 +285,73 @@ def test_no_page_asset_is_over_budget_and_fontawesome_js_is_not_loaded(visit):
     over = {url: size for url, size in sizes.items()
             if size > ASSET_BUDGET and not url.split("?")[0].endswith(".html")}
     assert not over, f"assets over {ASSET_BUDGET:,} bytes: {over}"
+
+
+# ---------------------------------------------------------------- charts on a phone
+# Every chart fits the page at a desktop's and a phone's width, with no text on text:
+# for each page with charts, at 1366x900 and 390x844, no chart needs sideways scrolling
+# and the page has none; every mark and legend entry is inside its chart's box and the
+# viewport; no two visible text elements of a chart overlap by more than 1 px; and the
+# console shows no error.
+
+VIEWPORTS = [(1366, 900), (390, 844)]
+TOLERANCE_PX = 1
+
+FIT_JS = """(tolerance) => {
+  const out = [];
+  const doc = document.documentElement;
+  if (doc.scrollWidth > window.innerWidth) {
+    out.push(`page scrolls sideways: ${doc.scrollWidth} > ${window.innerWidth}`);
+  }
+  for (const el of document.querySelectorAll('.factcheck-chart')) {
+    const box = el.getBoundingClientRect();
+    if (el.scrollWidth > el.clientWidth) {
+      out.push(`${el.id}: scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
+    }
+    if (box.left < -tolerance || box.right > window.innerWidth + tolerance) {
+      out.push(`${el.id}: box ${box.left}-${box.right} outside the viewport`);
+    }
+    const left = Math.max(box.left, 0) - tolerance;
+    const right = Math.min(box.right, window.innerWidth) + tolerance;
+    const drawn = 'svg .role-mark > *, svg .role-legend-symbol, svg .role-legend-label';
+    for (const m of el.querySelectorAll(drawn)) {
+      const b = m.getBoundingClientRect();
+      if ((b.width || b.height) && (b.left < left || b.right > right)) {
+        const what = m.getAttribute('aria-label') || m.textContent || m.tagName;
+        out.push(`${el.id}: ${what} at ${b.left}-${b.right} is off the chart ${box.left}-${box.right}`);
+      }
+    }
+    const texts = [...el.querySelectorAll('svg text')].filter(t => t.textContent.trim()
+        && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
+      .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, b]) => b.width && b.height);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const a = texts[i][1], b = texts[j][1];
+        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > tolerance && h > tolerance) out.push(`${el.id}: "${texts[i][0]}" overlaps "${texts[j][0]}"`);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def chart_pages() -> list[str]:
+    if not HTML.is_dir():
+        return ["notebooks/01_source_and_claims.html"]
+    return sorted(path.relative_to(HTML).as_posix() for path in HTML.rglob("*.html")
+                  if 'class="factcheck-chart"' in path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS, ids=lambda v: str(v))
+@pytest.mark.parametrize("path", chart_pages())
+def test_charts_fit_the_screen_without_overlapping_text(visit, built_book, path, width, height):
+    v = visit()
+    v.page.set_viewport_size({"width": width, "height": height})
+    page = v.open(path)
+    page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
+    page.wait_for_load_state("networkidle")
+    problems = page.evaluate(FIT_JS, TOLERANCE_PX)
+    errors = v.console_errors
+    assert not problems and not errors, f"{path} at {width}px:\n  " + "\n  ".join(problems + errors)

@@ -143,8 +143,27 @@ def _compiled(canonical: str) -> str:
                       ensure_ascii=False)
 
 
+# A view of a faceted, repeated or side-by-side chart cannot take its container's width in
+# Vega-Lite (a vertical stack, vconcat, can): it is compiled at this width, and the page
+# narrows or widens it to fit (its width is then a signal, ``…_width``; see
+# factcheck.render.charts._SCRIPT).
+COMPOSITE_KEYS = ("hconcat", "concat", "facet", "repeat")
+COMPOSITE_VIEW_WIDTH = 300
+
+
+def _fixed_widths(node):
+    if isinstance(node, dict):
+        return {key: COMPOSITE_VIEW_WIDTH if key == "width" and value == "container" else _fixed_widths(value)
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_fixed_widths(item) for item in node]
+    return node
+
+
 def vega_spec(spec: dict) -> dict:
     """The Vega spec the Vega-Lite compiler makes of ``spec`` (as vega-embed did on the page)."""
+    if any(key in spec for key in COMPOSITE_KEYS):
+        spec = _fixed_widths(spec)
     return json.loads(_compiled(charts.canonical_json(spec)))
 
 

@@ -20,7 +20,7 @@ from ..data.source import load_source
 from ..data.tables import is_missing
 from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
 from .blocks import GRADE_LABELS, RATING_SYMBOLS, HTMLBlock, render
-from .charts import RATING_COLOURS, data_table, describe
+from .charts import RATING_COLOURS, data_table, describe, fit
 
 # The output that carries a verdict's computed values when they differ from the
 # table; factcheck.book.derive reads it, nothing else does.
@@ -135,19 +135,22 @@ class Chapter:
         scored = self.scored()
         tally = self.tally()
         description = describe(tally[tally["claims"] > 0], "verdict", "claims",
-                               kind=f"A strip of {len(scored)} squares, one per claim in article order, "
+                               kind=f"A strip of {len(scored)} tiles, one per claim in article order, "
                                     "coloured by verdict")
         names = rating_names()
-        return alt.Chart(
+        # One tile a claim, as wide as its share of the page's width: a fixed-size square
+        # would overlap its neighbours on a phone.
+        return fit(alt.Chart(
             scored[["order", "claim_id", "verdict name", "subject"]],
-            title=alt.Title(title, subtitle="One square per claim, in the article's order"),
+            title=alt.Title(title, subtitle="One tile per claim, in the article's order"),
             description=description,
-        ).mark_square(size=min(220, 90000 // max(len(scored), 1) ** 2 * 4)).encode(
-            x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False)),
+        ).mark_rect().encode(
+            x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False),
+                    scale=alt.Scale(paddingInner=0.2)),
             color=alt.Color("verdict name:N", title="Verdict",
                             scale=alt.Scale(domain=names, range=[RATING_COLOURS[v] for v in RATINGS])),
             tooltip=["claim_id", "subject", "verdict name"],
-        ).properties(width=min(460, max(200, 14 * len(scored))), height=40)
+        ).properties(height=24))
 
     def tally(self) -> pd.DataFrame:
         scored = self.scored()

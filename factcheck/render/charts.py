@@ -58,6 +58,17 @@ RATING_COLOURS = {
 # hover encodings and tooltips (shown by Vega's default handler as a title) work.
 EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "hover": True}
 
+# The narrowest page the book is read on is a phone's, 390 px wide with about 340 px
+# for a chart: an axis label may take half of it, a legend label most of it.
+LABEL_LIMIT = 170
+LEGEND_LABEL_LIMIT = 300
+FIT_WIDTH = "container"
+
+
+def fit(chart):
+    """A unit or layer chart that takes its container's width (see the theme's autosize)."""
+    return chart.properties(width=FIT_WIDTH)
+
 
 @alt.theme.register(THEME, enable=True)
 def factcheck_theme() -> alt.theme.ThemeConfig:
@@ -66,6 +77,13 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "background": "white",
             "padding": 8,
+            # Every chart takes the width of its container (a phone's or a desktop's page):
+            # unit and layer charts say width "container" (`bars`, `fit`), and the plot
+            # shrinks so that axes, labels and legends fit inside that width too. The height
+            # stays the plot's own ("fit-x"), so a legend below never squeezes the plot.
+            # Concatenated and faceted charts cannot fit in Vega-Lite: the page sizes them
+            # (`render_html`).
+            "autosize": {"type": "fit-x", "contains": "padding"},
             "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
             "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start",
                       "subtitleFontSize": 13, "subtitleColor": "#444444",
@@ -73,9 +91,15 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
             "axis": {"labelFontSize": 13, "titleFontSize": 13, "titleFontWeight": "normal",
                      "labelColor": "#222222", "titleColor": "#222222",
                      "gridColor": "#e5e5e5", "domainColor": "#888888",
-                     "tickColor": "#888888", "labelLimit": 260},
-            "legend": {"labelFontSize": 13, "titleFontSize": 13,
-                       "titleFontWeight": "normal", "labelLimit": 260},
+                     "tickColor": "#888888", "labelLimit": LABEL_LIMIT,
+                     # An axis drops a label that would come within 4 px of another (a
+                     # narrow chart has room for fewer labels than its ticks).
+                     "labelOverlap": True, "labelSeparation": 4},
+            # Legends go below the plot, one entry a line, so a narrow screen keeps the
+            # plot's width and shows every entry.
+            "legend": {"labelFontSize": 13, "titleFontSize": 13, "orient": "bottom",
+                       "direction": "vertical", "titleFontWeight": "normal",
+                       "labelLimit": LEGEND_LABEL_LIMIT},
             "header": {"labelFontSize": 13, "titleFontSize": 14},
             "text": {"fontSize": 13},
             "mark": {"color": PRIMARY},
@@ -133,9 +157,19 @@ def label(spec: dict) -> str:
     return "Chart"
 
 
+# The page draws each chart with the Vega runtime alone: the Vega-Lite spec was compiled to
+# Vega at build time (factcheck.book.extension). Unit and layer charts say width
+# "container", so Vega itself fits them to the chart's block, which is as wide as the
+# page's column, and refits them when the window changes. Before drawing, the page breaks
+# every title and subtitle into lines that fit that width, measured in their own font:
+# Vega never wraps text. Concatenated and faceted charts cannot take their container's
+# width in Vega-Lite; they are compiled with views narrow enough for a phone
+# (factcheck.book.extension.vega_spec).
 _SCRIPT = """\
 (function () {
   var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
+  var el = document.getElementById(id), canvas = null;
+  var config = spec.config || {}, titles = config.title || {};
   function missing() {
     console.error("factcheck chart " + id +
                   ": window.vega is not defined (_static/vega-bundle.js did not load)");
@@ -143,10 +177,62 @@ _SCRIPT = """\
   function failed(err) {
     console.error("factcheck chart " + id + " failed to draw:", err);
   }
+  function lines(text, font, width) {
+    canvas = canvas || document.createElement("canvas");
+    var context = canvas.getContext("2d"), out = [], line = "";
+    context.font = font;
+    String(Array.isArray(text) ? text.join(" ") : text).split(/\\s+/).forEach(function (word) {
+      var longer = line ? line + " " + word : word;
+      if (line && context.measureText(longer).width > width) { out.push(line); line = word; }
+      else { line = longer; }
+    });
+    if (line) { out.push(line); }
+    return out.length === 1 ? out[0] : out;
+  }
+  function font(title, sub) {
+    var size = sub ? (title.subtitleFontSize || titles.subtitleFontSize || 13)
+                   : (title.fontSize || titles.fontSize || 16);
+    var weight = sub ? (title.subtitleFontWeight || titles.subtitleFontWeight || "normal")
+                     : (title.fontWeight || titles.fontWeight || "bold");
+    return weight + " " + size + "px " + (title.font || titles.font || config.font || "sans-serif");
+  }
+  function wrapTitles(node, width) {
+    if (Array.isArray(node)) { node.forEach(function (child) { wrapTitles(child, width); }); return; }
+    if (!node || typeof node !== "object") { return; }
+    var title = node.title;
+    if (title && typeof title === "object" && !Array.isArray(title) &&
+        (typeof title.text === "string" || Array.isArray(title.text))) {
+      title.text = lines(title.text, font(title, false), width);
+      if (title.subtitle) { title.subtitle = lines(title.subtitle, font(title, true), width); }
+    }
+    Object.keys(node).forEach(function (key) {
+      if (key !== "data" && key !== "config" && key !== "signals" && key !== "scales") {
+        wrapTitles(node[key], width);
+      }
+    });
+  }
+  // A concatenated or faceted chart's views have fixed widths (signals named "…_width"):
+  // narrow or widen them by what the drawn chart overshoots or leaves of the block.
+  var viewWidths = (spec.signals || []).filter(function (signal) {
+    return /_width$/.test(signal.name) && typeof signal.value === "number";
+  }).map(function (signal) { return signal.name; });
+  function fitViews(view, passes) {
+    var svg = el.querySelector("svg");
+    if (!viewWidths.length || !svg || passes >= 3) { return null; }
+    var over = svg.getBoundingClientRect().width - el.clientWidth;
+    if (over <= 0 && over > -8) { return null; }
+    viewWidths.forEach(function (name) {
+      view.signal(name, Math.max(60, Math.floor(view.signal(name) - over / viewWidths.length)));
+    });
+    return view.runAsync().then(function () { return fitViews(view, passes + 1); });
+  }
   function draw() {
     try {
-      opt.container = document.getElementById(id);
-      new window.vega.View(window.vega.parse(spec), opt).runAsync().catch(failed);
+      var padding = typeof spec.padding === "number" ? spec.padding : 8;
+      wrapTitles(spec, Math.max(120, el.clientWidth - 2 * padding - 4));
+      opt.container = el;
+      var view = new window.vega.View(window.vega.parse(spec), opt);
+      view.runAsync().then(function () { return fitViews(view, 0); }).catch(failed);
     } catch (err) {
       failed(err);
     }
@@ -173,8 +259,10 @@ def render_html(spec: dict, element_id: str, embed_options: dict | None = None) 
     aria = html.escape(label(spec), quote=True)
     script = _SCRIPT % {"id": _script_json(element_id), "spec": _script_json(spec),
                         "opt": _script_json(options)}
+    # A block as wide as the page's column, so a chart of width "container" takes it.
     return (f'<div id="{element_id}" class="factcheck-chart" role="img" '
-            f'aria-label="{aria}"></div>\n<script type="text/javascript">\n{script}\n</script>\n')
+            f'aria-label="{aria}" style="display: block; width: 100%;"></div>\n'
+            f'<script type="text/javascript">\n{script}\n</script>\n')
 
 
 def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
@@ -262,8 +350,7 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
          colour: Any = alt.Undefined, scale: Any = alt.Undefined, axis: Any = alt.Undefined,
          tooltip: list | None = None, vertical: bool = False, layers: tuple = (),
          sort: list | None = None, label: str | list[str] | None = None, encode: dict | None = None,
-         kind: str = "Bar chart",
-         width: int = 380, height: Any = None) -> alt.Chart | alt.LayerChart:
+         kind: str = "Bar chart", height: Any = None) -> alt.Chart | alt.LayerChart:
     """A bar a row of ``frame``, in the frame's order, with its value written beside it.
 
     ``category`` names the bars, ``value`` is their length (``vertical`` stands them
@@ -271,7 +358,8 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
     and the description (:func:`describe`, with ``label``, default the category, ``of``,
     ``unit`` and ``note``) use one ``format``. ``encode`` adds channels to the bars.
     ``colour`` is the bars' colour encoding; ``scale`` and ``axis`` go to the value axis;
-    ``layers`` are drawn on top (a rule, say). With ``title=None`` the chart carries neither title nor
+    ``layers`` are drawn on top (a rule, say). The chart takes its container's width
+    (:func:`fit`). With ``title=None`` the chart carries neither title nor
     description, for a chart that is faceted and titled after.
     """
     order = list(dict.fromkeys(frame[category])) if sort is None else sort
@@ -299,4 +387,8 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
             title=alt.Title(title, subtitle=subtitle) if subtitle else title,
             description=describe(frame, category if label is None else label, value, kind=kind, of=of,
                                  unit=unit, units=units, format=format, note=note))
-    return chart.properties(width=width, **({} if height is None else {"height": height}))
+    chart = chart if height is None else chart.properties(height=height)
+    if labels and not vertical and title is not None:
+        # Room on the right for the label of the longest bar, which Vega's fit leaves out.
+        chart = chart.properties(padding={"left": 8, "top": 8, "bottom": 8, "right": 40})
+    return fit(chart)
