@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 from datetime import date
+from html import escape as html_escape
 from pathlib import Path
 
 from docutils import nodes
@@ -163,7 +164,8 @@ def _fixed_widths(node):
 def vega_spec(spec: dict) -> dict:
     """The Vega spec the Vega-Lite compiler makes of ``spec`` (as vega-embed did on the page)."""
     if any(key in spec for key in COMPOSITE_KEYS):
-        spec = _fixed_widths(spec)
+        # Sized by its views, not fitted: the page sets the views' widths instead.
+        spec = {**_fixed_widths(spec), "autosize": {"type": "pad"}}
     return json.loads(_compiled(charts.canonical_json(spec)))
 
 
@@ -380,7 +382,21 @@ def chinese_search_language():
     return ChineseSearch
 
 
+def _visit_hidden_input(self, node) -> None:
+    """myst-nb's "show code" toggle without its aria-label: "Toggle hidden content" is not
+    the text the reader sees ("Show code cell source"), which axe-core reports
+    (label-content-name-mismatch); the summary is named by its visible text."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n'
+                     f'<p class="collapsed admonition-title">{html_escape(node["prompt_show"])}</p>\n'
+                     f'<p class="expanded admonition-title">{html_escape(node["prompt_hide"])}</p>\n'
+                     "</summary>\n")
+
+
 def setup(app: Sphinx) -> dict:
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_input, depart_HideCellInput))
     app.add_search_language(chinese_search_language())
     directives.setup(app)
     app.connect("html-page-context", _drop_duplicate_scripts)

@@ -61,7 +61,7 @@ EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "hover": True}
 # The narrowest page the book is read on is a phone's, 390 px wide with about 340 px
 # for a chart: an axis label may take half of it, a legend label most of it.
 LABEL_LIMIT = 170
-LEGEND_LABEL_LIMIT = 300
+LEGEND_LABEL_LIMIT = 240
 FIT_WIDTH = "container"
 
 
@@ -224,15 +224,43 @@ _SCRIPT = """\
     viewWidths.forEach(function (name) {
       view.signal(name, Math.max(60, Math.floor(view.signal(name) - over / viewWidths.length)));
     });
-    return view.runAsync().then(function () { return fitViews(view, passes + 1); });
+    // resize(): the layout is measured again, so the drawing's width follows the views'.
+    return view.resize().runAsync().then(function () { return fitViews(view, passes + 1); });
+  }
+  // A legend below the plot starts where the plot does, after the axis labels, so on a
+  // narrow page its labels can reach past the chart's edge: draw again with them cut short
+  // (the data table after the chart gives them whole).
+  function legendOverhang() {
+    var right = el.getBoundingClientRect().right, most = 0;
+    el.querySelectorAll("svg .role-legend").forEach(function (legend) {
+      most = Math.max(most, legend.getBoundingClientRect().right - right);
+    });
+    return Math.ceil(most);
+  }
+  function shortenLegends(node, cut) {
+    if (Array.isArray(node)) { node.forEach(function (child) { shortenLegends(child, cut); }); return; }
+    if (!node || typeof node !== "object") { return; }
+    (node.legends || []).forEach(function (legend) {
+      legend.labelLimit = Math.max(40, (legend.labelLimit || config.legend && config.legend.labelLimit
+                                        || 160) - cut);
+    });
+    (node.marks || []).forEach(function (mark) { shortenLegends(mark, cut); });
+  }
+  function run(view, retries) {
+    return view.runAsync().then(function () { return fitViews(view, 0); }).then(function () {
+      var over = legendOverhang();
+      if (over <= 0 || retries <= 0) { return null; }
+      view.finalize();
+      shortenLegends(spec, over + 4);
+      return run(new window.vega.View(window.vega.parse(spec), opt), retries - 1);
+    });
   }
   function draw() {
     try {
       var padding = typeof spec.padding === "number" ? spec.padding : 8;
       wrapTitles(spec, Math.max(120, el.clientWidth - 2 * padding - 4));
       opt.container = el;
-      var view = new window.vega.View(window.vega.parse(spec), opt);
-      view.runAsync().then(function () { return fitViews(view, 0); }).catch(failed);
+      run(new window.vega.View(window.vega.parse(spec), opt), 2).catch(failed);
     } catch (err) {
       failed(err);
     }

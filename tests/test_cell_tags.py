@@ -1,0 +1,31 @@
+"""Every chapter page reads as an argument: display calls vanish, chart code folds, the
+arithmetic stays in view (the rule is in tests/cell_tags.py)."""
+import json
+
+import pytest
+from cell_tags import expected_tags, fold_tags
+
+from factcheck import PROJECT_ROOT
+
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_code_cell_is_tagged_by_the_rule(path):
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    wrong = [(number, sorted(fold_tags(cell)), sorted(expected_tags(cell)))
+             for number, cell in enumerate(cells) if fold_tags(cell) != expected_tags(cell)]
+    assert wrong == [], f"cell, tags, expected: {wrong}"
+
+
+@pytest.mark.parametrize("source, outputs, tags", [
+    ('chapter.claim("s2-preschool-gap")', [], {"remove-input"}),
+    ('chapter.verdict("lead-satisfaction")', [], {"remove-input"}),
+    ('chapter.ending("Verdicts in section 2")', [], {"remove-input"}),
+    ('chapter.verdict("s2-preschool-gap", official_minus_implied_pp=gap)', [], set()),
+    ("gap = chapter.value('a') - chapter.value('b')\ngap", [], set()),
+    ("chart", [{"data": {"application/vnd.vegalite.v5+json": {}}}], {"hide-input"}),
+    ('charts.data_table(frame, "Caption", summary="The numbers")', [], {"hide-input"}),
+])
+def test_the_rule(source, outputs, tags):
+    assert expected_tags({"cell_type": "code", "source": source, "outputs": outputs}) == tags
