@@ -147,7 +147,7 @@ def _compiled(canonical: str) -> str:
 # A view of a faceted, repeated or side-by-side chart cannot take its container's width in
 # Vega-Lite (a vertical stack, vconcat, can): it is compiled at this width, and the page
 # narrows or widens it to fit (its width is then a signal, ``…_width``; see
-# factcheck.render.charts._SCRIPT).
+# factcheck.render.charts.CHART_SCRIPT).
 COMPOSITE_KEYS = ("hconcat", "concat", "facet", "repeat")
 COMPOSITE_VIEW_WIDTH = 300
 
@@ -202,6 +202,7 @@ def _on_builder_inited(app: Sphinx) -> None:
     # file's checksum (?v=...) on every page alike. copy_static_files() later
     # adds the theme's files next to it and never removes it.
     write_bundle(Path(app.outdir) / "_static")
+    _write_if_changed(Path(app.outdir) / "_static" / charts.CHART_SCRIPT_NAME, charts.CHART_SCRIPT)
     _write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     _write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                       icons.light_stylesheet())
@@ -408,6 +409,8 @@ def setup(app: Sphinx) -> dict:
     # One file on every page, cached by the browser across pages. Deferred, so
     # it does not hold up the page; factcheck.render.charts waits for it.
     app.add_js_file(BUNDLE_NAME, loading_method="defer")
+    # Draws the charts the page queued; deferred scripts run in order, after the runtime.
+    app.add_js_file(charts.CHART_SCRIPT_NAME, loading_method="defer")
     # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
     app.add_css_file(icons.CSS_NAME)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

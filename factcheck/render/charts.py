@@ -136,7 +136,7 @@ def chart_id(spec: dict, number: int) -> str:
 
 def _script_json(value: Any) -> str:
     """JSON that is safe inside an inline <script>: no '</', no '<!--'."""
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False)
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("&", "\\u0026").replace("\u2028", "\\u2028")
             .replace("\u2029", "\\u2029"))
@@ -165,9 +165,12 @@ def label(spec: dict) -> str:
 # Vega never wraps text. Concatenated and faceted charts cannot take their container's
 # width in Vega-Lite; they are compiled with views narrow enough for a phone
 # (factcheck.book.extension.vega_spec).
-_SCRIPT = """\
+# The file every chart page loads once (deferred, after the Vega runtime); each chart's
+# own inline script only queues its id, spec and options.
+CHART_SCRIPT_NAME = "factcheck-charts.js"
+CHART_SCRIPT = """\
 (function () {
-  var id = %(id)s, spec = %(spec)s, opt = %(opt)s;
+function drawChart(id, spec, opt) {
   var el = document.getElementById(id), canvas = null;
   var config = spec.config || {}, titles = config.title || {};
   function missing() {
@@ -265,28 +268,27 @@ _SCRIPT = """\
       failed(err);
     }
   }
-  if (window.vega && typeof window.vega.View === "function") {
-    draw();
-  } else if (document.readyState !== "complete") {
-    window.addEventListener("load", function () {
-      if (window.vega && typeof window.vega.View === "function") { draw(); } else { missing(); }
-    });
-  } else {
-    missing();
-  }
-})();"""
+  if (window.vega && typeof window.vega.View === "function") { draw(); } else { missing(); }
+}
+// The page's inline scripts queued their charts; this file is deferred after the Vega
+// runtime, so both are there now. Later charts (none today) would be drawn at once.
+var queued = window.factcheckCharts || [];
+window.factcheckCharts = {push: function (chart) { drawChart.apply(null, chart); }};
+queued.forEach(function (chart) { drawChart.apply(null, chart); });
+})();
+"""
 
 
 def render_html(spec: dict, element_id: str, embed_options: dict | None = None) -> str:
-    """The chart's container and the inline script that draws it with window.vega.
+    """The chart's container and the inline script that queues it for CHART_SCRIPT to draw.
 
     ``spec`` is the Vega spec (compiled from the Vega-Lite one at build time); its
     ``description`` (copied there by the Vega-Lite compiler) names the chart.
     """
     options = {**EMBED_OPTIONS, **(embed_options or {})}
     aria = html.escape(label(spec), quote=True)
-    script = _SCRIPT % {"id": _script_json(element_id), "spec": _script_json(spec),
-                        "opt": _script_json(options)}
+    script = (f"(window.factcheckCharts = window.factcheckCharts || []).push("
+              f"[{_script_json(element_id)}, {_script_json(spec)}, {_script_json(options)}]);")
     # A block as wide as the page's column, so a chart of width "container" takes it.
     return (f'<div id="{element_id}" class="factcheck-chart" role="img" '
             f'aria-label="{aria}" style="display: block; width: 100%;"></div>\n'
