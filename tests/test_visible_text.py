@@ -4,13 +4,18 @@ Reads the built book (`make book` first; `make test` does). Only visible text is
 read: scripts, styles and the JSON-LD are skipped, and so are code cells' inputs,
 where `None` is Python.
 """
+import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
 
+from factcheck import PROJECT_ROOT
+
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+
 GLITCHES = {
-    "nan": re.compile(r"\bnan\b"),
+    "nan": re.compile(r"(?i)\bnan\b"),  # pandas writes NaN
     # Python's None shown as a value; "None of the counts ..." is English.
     "None": re.compile(r"\bNone\b(?! [a-z])"),
     # A count printed as a float: "21.0", "1,998.0" (a rate such as 99.13 is fine).
@@ -37,7 +42,7 @@ def glitches(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("sample, expected", [
-    ("Figure: nan = nan", ["nan", "nan"]), ("published None.", ["None"]),
+    ("Figure: nan = nan", ["nan", "nan"]), ("event  NaN  NaN", ["nan", "nan"]), ("published None.", ["None"]),
     ("counted: 21.0 colleges", ["float count"]),
     ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing. None of them", []),
     ("Creative Commons Attribution 4.0 International (CC BY 4.0)", []),
@@ -53,4 +58,28 @@ def test_no_page_shows_nan_none_or_a_float_count(built_book):
             continue
         for glitch in glitches(visible_text(page.read_text(encoding="utf-8"))):
             problems.append(f"{page.relative_to(built_book)}: {glitch}")
+    assert problems == []
+
+
+# What a notebook shows its reader in JupyterLab or on GitHub: the stored text outputs.
+READER_MIME_TYPES = ("text/html", "text/plain")
+
+
+def stored_texts(notebook: dict) -> list[str]:
+    texts = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream":
+                texts.append("".join(output["text"]))
+            for mime, value in output.get("data", {}).items():
+                if mime in READER_MIME_TYPES:
+                    texts.append("".join(value) if isinstance(value, list) else value)
+    return texts
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_no_stored_output_shows_nan_none_or_a_float_count(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    problems = [glitch for text in stored_texts(notebook)
+                for glitch in glitches(visible_text(text) if "<" in text else text)]
     assert problems == []

@@ -73,11 +73,12 @@ class Chapter:
     def reference(self, figure_id: str) -> float | int:
         return _whole(self.reference_row(figure_id)["value"])
 
-    def sources(self, *figure_ids: str) -> pd.DataFrame:
-        """The reference figures a check rests on: what they say and how good the source is."""
+    def sources(self, *figure_ids: str) -> HTMLBlock:
+        """The reference figures a check rests on, what they say and how good the source is,
+        as a data table (a missing value shows as a dash, never as NaN)."""
         table = self.references.set_index("figure_id").loc[
             list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade"]]
-        return table.reset_index()
+        return data_table(table.reset_index(), "The sources this check rests on")
 
     # ------------------------------------------------------------ display
     def _own_row(self, claim_id: str) -> pd.Series:
