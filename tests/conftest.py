@@ -2,7 +2,7 @@
 fixture for the tests that read the built book."""
 import pytest
 
-from factcheck.book.browser import BUILT_BOOK
+from factcheck.book.browser import BUILT_BOOK, CHROMIUM, launch
 from factcheck.data import DataError
 from factcheck.data.check import check_all
 from factcheck.data.source import SourceChangedError
@@ -14,6 +14,22 @@ def pytest_sessionstart(session):
         check_all()
     except (DataError, SourceChangedError) as error:
         pytest.exit(f"data/ is invalid: {error}", returncode=1)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, failing (not skipping) when it is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing. Install it with: "
+                    "sudo apt-get update && sudo apt-get install -y chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="session")

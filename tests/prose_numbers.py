@@ -19,6 +19,13 @@ def without_dates(text: str) -> str:
 
 
 SCALES = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
+# A number as written, with its scale word if one follows ("2.5 million").
+NUMBER = re.compile(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?: (?:million|billion)\b)?")
+
+
+def number_tokens(text: str) -> list[str]:
+    """The numbers written in `text`, dates left out."""
+    return NUMBER.findall(without_dates(text))
 
 
 def is_traced(token: str, values: set[Decimal]) -> bool:
@@ -102,7 +109,7 @@ def prose_numbers(cells: list[dict]) -> list[str]:
         text = re.sub(r"(?i)\b(?:section|sections|part|chapter)s? \d( and \d)?", " ", text)
         text = re.sub(r"(?m)^(#{1,6}\s+)\d+\.", r"\1", text)
         text = re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", text)
-        for token in re.findall(r"(?<![\w.-])\d[\d,]*(?:\.\d+)?(?: (?:million|billion)\b)?", text):
+        for token in NUMBER.findall(text):
             number = Decimal(token.split(" ")[0].replace(",", ""))
             if number <= 10 and "." not in token or 1990 <= number <= 2030:
                 continue

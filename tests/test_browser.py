@@ -18,7 +18,7 @@ import pytest
 
 from factcheck import PROJECT_ROOT
 from factcheck.book.browser import BUILT_BOOK as HTML
-from factcheck.book.browser import CHROMIUM, is_local, launch, serve
+from factcheck.book.browser import is_local, serve
 
 SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000
@@ -54,21 +54,6 @@ def book_pages() -> list[str]:
 def site(built_book):
     with serve(built_book) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing. Install it with: "
-                    "sudo apt-get update && sudo apt-get install -y chromium", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 class PageVisit:

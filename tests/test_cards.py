@@ -5,18 +5,12 @@ Read from the built book and compared with data/ read independently (the CSV fil
 page that disagrees with its data fails, whichever function built it.
 """
 import csv
+import json
 
 import pytest
 from bs4 import BeautifulSoup
 
 from factcheck.data import DATA_DIR
-
-RATING_NAMES = {
-    "matches-official": "Matches an official source", "corroborated": "Corroborated by a secondary copy",
-    "adds-up": "Adds up", "misleading": "Misleading comparison or wording",
-    "inconsistent": "Inconsistent within the article", "contradicted": "Contradicted",
-    "unverifiable": "Unverifiable",
-}
 
 
 def _rows(name: str) -> list[dict]:
@@ -43,7 +37,10 @@ def _text(tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
 
-def test_every_claim_has_one_card_that_says_what_its_row_says(cards):
+def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book):
+    # The names a reader is promised: the scale the book publishes in claims.json.
+    scale = json.loads((built_book / "claims.json").read_text(encoding="utf-8"))["verdict_scale"]
+    rating_names = {rating["id"]: rating["name"] for rating in scale}
     checks = {}
     for row in _rows("checks.csv"):
         checks.setdefault(row["claim_id"], []).extend(r for r in row["references"].split(";") if r)
@@ -51,7 +48,7 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards):
         card = cards[verdict["claim_id"]]
         assert card is not None, f"no card for {verdict['claim_id']}"
         badge = card.select_one(".rating-badge")
-        assert badge is not None and RATING_NAMES[verdict["rating"]] in _text(badge), verdict["claim_id"]
+        assert badge is not None and rating_names[verdict["rating"]] in _text(badge), verdict["claim_id"]
         assert badge.select_one(".rating-symbol").get_text(strip=True), "the badge has no symbol"
         conclusion = " ".join(verdict["conclusion"].split())
         assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"

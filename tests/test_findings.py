@@ -2,26 +2,21 @@
 and on the book's first screen at a desktop and a phone width."""
 import csv
 import json
-import re
 from decimal import Decimal
 
 import pytest
 
-from factcheck.book.browser import CHROMIUM, launch, serve
+from factcheck.book.browser import serve
 from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived
 from factcheck.data.findings import load_findings
 from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
-from prose_numbers import is_traced, without_dates
+from prose_numbers import is_traced, number_tokens
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
 ABOVE_THE_FOLD = 3  # the top findings a reader sees without scrolling
-
-
-def _numbers(text: str) -> list[str]:
-    return re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?: (?:million|billion)\b)?", without_dates(text))
 
 
 def test_every_number_in_a_finding_is_the_articles_or_its_claims_data():
@@ -36,7 +31,7 @@ def test_every_number_in_a_finding_is_the_articles_or_its_claims_data():
         for ref in records[finding.claim_id].references:
             if references.loc[ref, "value"] == references.loc[ref, "value"]:
                 allowed.add(Decimal(str(references.loc[ref, "value"])))
-        for token in _numbers(finding.finding):
+        for token in number_tokens(finding.finding):
             if 1990 <= Decimal(token.split(" ")[0].replace(",", "")) <= 2030:
                 continue
             assert is_traced(token, allowed), f"finding {finding.rank}: {token} is not traced"
@@ -52,18 +47,6 @@ def test_claims_json_publishes_the_findings_with_the_verdicts_ratings(built_book
     for finding in published["findings"]:
         assert finding["rating"] == ratings[finding["claim_id"]]
         assert finding["url"].endswith(f"#claim-{finding['claim_id']}")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: sudo apt-get install -y chromium", pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

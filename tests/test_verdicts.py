@@ -1,5 +1,4 @@
 """The verdict table: one verdict per claim, every external comparison graded, no untraced number."""
-import re
 from decimal import Decimal
 
 import pytest
@@ -11,7 +10,7 @@ from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.source import load_source
 from factcheck.data.verdicts import RATINGS, load_checks, load_verdicts
-from prose_numbers import is_traced, without_dates
+from prose_numbers import is_traced, number_tokens
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +54,7 @@ def test_external_comparisons_cite_a_source_or_are_unverifiable(verdicts):
 
 
 def _numbers_in(text: str) -> list[str]:
-    pattern = r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?: (?:million|billion)\b)?"
-    return [t.replace(",", "") for t in re.findall(pattern, without_dates(text))]
+    return [token.replace(",", "") for token in number_tokens(text)]
 
 
 def test_every_number_in_a_rationale_or_a_check_is_traced(claims, verdicts, references):

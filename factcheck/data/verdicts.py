@@ -133,15 +133,16 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
 
 def load_verdicts(source: Source | None = None, path: Path | None = None, *,
                   claims: pd.DataFrame | None = None,
-                  references: pd.DataFrame | None = None) -> pd.DataFrame:
+                  references: pd.DataFrame | None = None,
+                  checks: dict[str, tuple[Check, ...]] | None = None) -> pd.DataFrame:
     """The verdict table, checked against the claims and the references.
 
-    Pass `claims` and `references` when they are already loaded, to read them once.
+    Pass `claims`, `references` and `checks` when they are already loaded, to read them once.
     """
     source = source or load_source()
     rows, path = load_resource("verdicts", path)
     claim_ids = set((load_claims(source) if claims is None else claims)["claim_id"])
-    checks = load_checks(references)
+    checks = load_checks(references) if checks is None else checks
     shown = display_path(path)
     for row in rows:
         n, claim_id = row["_row"], row["claim_id"]
@@ -195,8 +196,8 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
                          references: pd.DataFrame | None = None) -> dict[str, Verdict]:
     """Every verdict as a typed record, with its recorded derived values, by claim id."""
     references = load_reference_figures() if references is None else references
-    table = load_verdicts(source, claims=claims, references=references)
     checks = load_checks(references)
+    table = load_verdicts(source, claims=claims, references=references, checks=checks)
     derived = load_derived()
     corrections = load_corrections(dict(zip(table["claim_id"], table["verdict"], strict=True)))
     return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]],

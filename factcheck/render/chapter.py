@@ -27,6 +27,14 @@ from .charts import RATING_COLOURS, data_table, describe, fit
 DERIVED_MIME_TYPE = "application/vnd.factcheck.derived+json"
 
 
+def _one(frame: pd.DataFrame, column: str, key: str, file: str) -> pd.Series:
+    """The row of `frame` whose `column` is `key`; a KeyError naming `file` if there is none."""
+    match = frame[frame[column] == key]
+    if match.empty:
+        raise KeyError(f"{key!r} is not in {file}")
+    return match.iloc[0]
+
+
 def _whole(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
 
@@ -48,10 +56,7 @@ class Chapter:
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
-        match = self.claims[self.claims["claim_id"] == claim_id]
-        if match.empty:
-            raise KeyError(f"{claim_id!r} is not in data/claims.csv")
-        return match.iloc[0]
+        return _one(self.claims, "claim_id", claim_id, "data/claims.csv")
 
     def value(self, claim_id: str) -> float | int:
         """The value a claim states, as registered (read back from its quote).
@@ -65,10 +70,7 @@ class Chapter:
 
     def reference_row(self, figure_id: str) -> pd.Series:
         """One reference figure with its source: subject, period, value, quote, grade, URL..."""
-        match = self.references[self.references["figure_id"] == figure_id]
-        if match.empty:
-            raise KeyError(f"{figure_id!r} is not in data/reference/figures.csv")
-        return match.iloc[0]
+        return _one(self.references, "figure_id", figure_id, "data/reference/figures.csv")
 
     def reference(self, figure_id: str) -> float | int:
         return _whole(self.reference_row(figure_id)["value"])
