@@ -1,0 +1,77 @@
+"""What a translation must keep: the same numbers, and no English left behind.
+
+The book has two editions, English and Chinese (简体中文). Every text the data carries in
+English has its Chinese beside it in a `*_zh` column, and the prose of the pages has its
+Chinese in the gettext catalogs under `locales/`. Both are checked with these helpers:
+
+- `numbers_in` reads the quantities a text writes, in either language, as values: "2.5
+  million", "2,500,000" and "250万" are the same number, so a translator may write numbers
+  as Chinese readers expect without the check losing track of them.
+- `latin_words` lists the words of a Chinese text that are still in Latin script, leaving
+  out what is not prose: URLs, ids and code, and the abbreviations Chinese texts use too.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+SCALES = {
+    "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8,
+    "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+}
+# A number as written: digits with optional thousands commas and decimals, and the scale
+# word or character that may follow it. Chinese characters are word characters to `re`,
+# so the look-behind names only what would make the digits part of a longer token.
+NUMBER = re.compile(
+    r"(?<![0-9A-Za-z_.,\-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(万|亿)|\s(million|billion)\b)?")
+# Dates are written differently in the two languages ("6 August 2003", "2003年8月6日"):
+# their day and month are not quantities, so both forms are left out; the year stays.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ENGLISH_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b")
+_CHINESE_MONTH_DAY = re.compile(r"(?<=年)\d{1,2}月(?:\d{1,2}日)?|(?<![0-9])\d{1,2}月\d{1,2}日")
+# Ids, code and addresses carry digits that are not quantities.
+_NOT_PROSE = re.compile(r"`[^`]*`|https?://\S+|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b")
+
+
+def _prose(text: str) -> str:
+    text = _NOT_PROSE.sub(" ", text)
+    text = _ENGLISH_DAY_MONTH.sub(" ", text)
+    return _CHINESE_MONTH_DAY.sub(" ", text)
+
+
+def numbers_in(text: str) -> Counter:
+    """The quantities written in `text` (either language), as normalised Decimals, counted."""
+    found: Counter = Counter()
+    for whole, decimals, chinese_scale, english_scale in NUMBER.findall(_prose(text or "")):
+        value = Decimal(whole.replace(",", "") + decimals)
+        scale = chinese_scale or english_scale
+        if scale:
+            value *= SCALES[scale]
+        found[value.normalize()] += 1
+    return found
+
+
+def number_difference(english: str, chinese: str) -> tuple[list[Decimal], list[Decimal]]:
+    """The numbers of `english` missing from `chinese`, and those `chinese` adds.
+
+    Compared as sets of values: a translation may say a number once where the English says
+    it twice, but it may not drop one, add one or change one.
+    """
+    en, zh = set(numbers_in(english)), set(numbers_in(chinese))
+    return sorted(en - zh), sorted(zh - en)
+
+
+# Abbreviations and names a Chinese text writes in Latin script too.
+LATIN_ALLOWED = frozenset({
+    "GDP", "PISA", "CPC", "ID", "URL", "CSV", "JSON", "HTML", "PDF", "Vega", "Lite", "Altair",
+    "Jupyter", "JupyterLab", "Binder", "GitHub", "Python", "pandas", "nbval", "ClaimReview",
+    "MIT", "CC", "BY", "Sphinx", "Chromium", "pp",
+})
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
+
+
+def latin_words(text: str) -> list[str]:
+    """The Latin-script words of a Chinese text that are not ids, code, URLs or allowed names."""
+    return [word for word in _LATIN_WORD.findall(_NOT_PROSE.sub(" ", text or ""))
+            if word not in LATIN_ALLOWED]

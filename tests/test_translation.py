@@ -1,0 +1,27 @@
+"""The helpers that check a translation keeps every number and leaves no English behind."""
+from decimal import Decimal
+
+from factcheck.data.translation import latin_words, number_difference, numbers_in
+
+
+def test_the_same_quantity_written_three_ways_is_one_value():
+    assert set(numbers_in("2.5 million")) == set(numbers_in("2,500,000")) == set(numbers_in("250万"))
+    assert set(numbers_in("13.38亿元")) == {Decimal("1338000000")}
+
+
+def test_dates_ids_and_code_carry_no_quantities():
+    assert set(numbers_in("on 6 August 2003")) == set(numbers_in("于2003年8月6日")) == {Decimal(2003)}
+    assert not numbers_in("see `s2-preschool-gap` and cn_target_2025")
+
+
+def test_a_changed_dropped_or_added_number_is_a_difference():
+    english = "Chongzuo is 3.56 points above Guangxi's 93%."
+    assert number_difference(english, "崇左比广西的93%高3.56个百分点。") == ([], [])
+    assert number_difference(english, "崇左比广西的93%高5.46个百分点。") == (
+        [Decimal("3.56")], [Decimal("5.46")])
+    assert number_difference(english, "崇左高于广西。") == ([Decimal("3.56"), Decimal(93)], [])
+
+
+def test_latin_words_left_in_chinese_are_listed_but_not_ids_urls_or_allowed_names():
+    assert latin_words("见 `s2-gap`、https://example.org/a 与 GDP。") == []
+    assert latin_words("崇左的 gross enrolment rate") == ["gross", "enrolment", "rate"]
