@@ -25,3 +25,34 @@ def test_a_changed_dropped_or_added_number_is_a_difference():
 def test_latin_words_left_in_chinese_are_listed_but_not_ids_urls_or_allowed_names():
     assert latin_words("见 `s2-gap`、https://example.org/a 与 GDP。") == []
     assert latin_words("崇左的 gross enrolment rate") == ["gross", "enrolment", "rate"]
+
+
+def _table_with_translation(tmp_path, english, chinese):
+    from factcheck.data.tables import read_table
+    path = tmp_path / "t.csv"
+    path.write_text(f"id,text,text_zh\na,\"{english}\",\"{chinese}\"\n", encoding="utf-8")
+    schema = {"fields": [{"name": "id"}, {"name": "text"}, {"name": "text_zh"}]}
+    return lambda: read_table(path, schema)
+
+
+def test_the_loader_reads_a_faithful_translation(tmp_path):
+    rows = _table_with_translation(tmp_path, "3.56 points above 93%", "比93%高3.56个百分点")()
+    assert rows[0]["text_zh"] == "比93%高3.56个百分点"
+
+
+def test_the_loader_names_the_row_and_field_of_a_translation_that_changes_a_number(tmp_path):
+    import pytest
+
+    from factcheck.data import DataError
+    with pytest.raises(DataError, match=r"row 2.*text_zh.*missing \['3.56'\], added \['5.46'\]"):
+        _table_with_translation(tmp_path, "3.56 points above 93%", "比93%高5.46个百分点")()
+
+
+def test_the_loader_refuses_a_missing_or_untranslated_chinese_cell(tmp_path):
+    import pytest
+
+    from factcheck.data import DataError
+    with pytest.raises(DataError, match="text_zh.*is empty"):
+        _table_with_translation(tmp_path, "above the region", "")()
+    with pytest.raises(DataError, match="text_zh.*English words left.*region"):
+        _table_with_translation(tmp_path, "above the region", "高于 region")()

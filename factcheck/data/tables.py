@@ -17,6 +17,10 @@ import pandas as pd
 
 from . import DATA_DIR, DataError
 from .numbers import NumberParseError, parse_quantity
+from .translation import latin_words, number_difference
+
+# A column named `<name>_zh` is the Chinese of the column `<name>` of the same table.
+TRANSLATION_SUFFIX = "_zh"
 
 DATAPACKAGE = DATA_DIR / "datapackage.json"
 
@@ -130,9 +134,32 @@ def read_table(path: Path, schema: dict) -> list[dict]:
                                 f"duplicate key {dict(zip(keys, key, strict=True))} "
                                 f"(first at row {seen_keys[key]})")
             seen_keys[key] = row_number
+        _check_translations(row, shown, row_number)
         row["_row"] = row_number
         rows.append(row)
     return rows
+
+
+def _check_translations(row: dict, file, row_number: int) -> None:
+    """Each `<name>_zh` cell is there when its English is, keeps its numbers, and is Chinese."""
+    for name, chinese in row.items():
+        english_name = name.removesuffix(TRANSLATION_SUFFIX)
+        if english_name == name or english_name not in row:
+            continue
+        english = row[english_name]
+        if english and not chinese:
+            raise DataError(file, row_number, name, f"is empty; it is the Chinese of {english_name!r}")
+        if chinese and not english:
+            raise DataError(file, row_number, name, f"has Chinese for an empty {english_name!r}")
+        if not english:
+            continue
+        missing, added = number_difference(str(english), chinese)
+        if missing or added:
+            raise DataError(file, row_number, name,
+                            f"does not keep the numbers of {english_name!r}: "
+                            f"missing {[str(n) for n in missing]}, added {[str(n) for n in added]}")
+        if leftover := latin_words(chinese):
+            raise DataError(file, row_number, name, f"has English words left in it: {leftover[:5]}")
 
 
 def load_resource(name: str, path: Path | None = None) -> tuple[list[dict], Path]:
