@@ -20,7 +20,7 @@ BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export BOOK_FLAGS NBVAL_FLAGS
 
-.PHONY: venv install check-data book chromium lint test bench notebooks derived requirements clean
+.PHONY: venv install check-data book chromium lint test bench notebooks derived requirements clean lab
 
 venv install: $(STAMP)
 
@@ -28,6 +28,7 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/python -m factcheck.book.normalise --install; fi
 	touch $@
 
 # Every table of data/ is read and checked first. A bad cell stops everything with one
@@ -94,6 +95,14 @@ test: chromium check-data lint book $(NODE)
 bench: $(STAMP) $(NODE) chromium
 	$(BIN)/python -m factcheck.book.bench
 
+# JupyterLab on the pinned environment, from the project root (data/ is in its file browser).
+# A chapter saved there is compared and committed without what JupyterLab adds to it (the
+# git filter `make venv` configures; factcheck/book/normalise.py). tests/test_lab.py runs two
+# chapters in it.
+lab: check-data
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  notebooks/01_source_and_claims.ipynb
+
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
 notebooks: check-data
 	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
@@ -107,7 +116,7 @@ derived: check-data
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)
 	$(BIN)/python -m pip install --disable-pip-version-check pip-tools
-	$(BIN)/pip-compile --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/python -m piptools compile --strip-extras --no-emit-index-url --no-emit-find-links \
 	  --output-file=requirements.txt requirements.in
 
 clean:

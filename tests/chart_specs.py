@@ -124,3 +124,13 @@ def data_tables_in(cells: list[dict]) -> int:
             if 'class="factcheck-data"' in html and "<table" in html:
                 count += 1
     return count
+
+
+def stored_specs() -> list[tuple[str, dict]]:
+    """Every chart spec stored in the chapters, with the notebook it is in."""
+    import json
+
+    from factcheck import PROJECT_ROOT
+    return [(path.name, spec)
+            for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+            for spec in charts_in(json.loads(path.read_text(encoding="utf-8"))["cells"])]

@@ -1,7 +1,10 @@
 """The chart helpers: a description written from the chart's own rows, labelled bars."""
+import json
+
 import altair as alt
 import pandas as pd
 
+from chart_specs import stored_specs
 from factcheck.render import charts
 
 FRAME = pd.DataFrame({"area": ["Chongzuo", "Guangxi"], "kind": ["stated", "reported"],
@@ -63,3 +66,44 @@ def test_untitled_bars_can_be_faceted_and_titled_after():
     chart = charts.bars(FRAME, "area", "pupils", value_title="V").facet(row="kind:N", title="T")
     spec = _spec(chart)
     assert "description" not in spec["spec"] and spec["title"] == "T"
+
+
+# ---------------------------------------------------------------- stored for JupyterLab
+
+def _stored_chart_specs():
+    return stored_specs()
+
+
+def test_a_stored_chart_is_one_jupyterlab_draws_and_saves_unchanged():
+    """No container width (JupyterLab hangs), no link (a 404 there), no $schema (a version
+    warning), no whole float (JupyterLab saves 1493.0 as 1493)."""
+    def walk(node, where):
+        if isinstance(node, dict):
+            assert node.get("width") != charts.FIT_WIDTH, f"container width in {where}"
+            assert not isinstance(node.get("href"), dict), f"link encoding in {where}"
+            for value in node.values():
+                walk(value, where)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, where)
+        else:
+            assert not (isinstance(node, float) and node.is_integer()), f"{node!r} in {where}"
+
+    specs = _stored_chart_specs()
+    assert specs
+    for where, spec in specs:
+        assert "$schema" not in spec, where
+        walk(spec, where)
+
+
+def test_the_book_gets_back_what_the_notebook_set_aside():
+    specs = _stored_chart_specs()
+    restored = 0
+    for where, stored in specs:
+        book = charts.book_spec(stored)
+        assert "factcheck" not in book.get("usermeta", {}), where
+        assert charts.notebook_spec(book) == stored, where
+        restored += json.dumps(book).count('"container"')
+    # The unit and layer charts fit the page again, and the scorecard's links are back.
+    assert restored >= len(specs) // 2
+    assert any('"href"' in json.dumps(charts.book_spec(stored)) for _, stored in specs)

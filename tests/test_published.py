@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from factcheck import PROJECT_ROOT
-from factcheck.data.parts import SOURCE_PAGE, chapter_pages, link_from_chapter, load_parts
+from factcheck.data.parts import SOURCE_PAGE, chapter_pages, load_parts
 from factcheck.data.source import RAW_SHA256
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
@@ -149,7 +149,7 @@ def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(buil
         assert box.find("a", href=f"01_source_and_claims.html#source-{claim['id']}")
         highlight = source.find(id=f"source-{claim['id']}")
         assert highlight is not None, f"no #source-{claim['id']} in the source chapter"
-        assert highlight["href"] == f"{link_from_chapter(page)}.html#claim-{claim['id']}"
+        assert highlight["href"] == f"{page.removeprefix('notebooks/')}.html#claim-{claim['id']}"
 
 
 def test_the_intro_carries_the_build_stamp(built_book):
@@ -184,3 +184,45 @@ def test_every_internal_link_and_anchor_resolves(built_book):
                 broken.append(f"{page.relative_to(built_book)} -> {target} (no anchor)")
     REPORT.write_text("".join(f"{url}\n" for url in sorted(external)), encoding="utf-8")
     assert broken == []
+
+
+def _card_numbers(card) -> dict[str, Decimal]:
+    """The derived values a verdict card shows (its table of derived values)."""
+    table = card.find("table", class_="verdict-derived")
+    rows = table.find_all("tr")[1:] if table else []
+    return {row.find_all("td")[0].get_text(strip=True): Decimal(row.find_all("td")[1].get_text(strip=True)
+                                                                .replace(",", ""))
+            for row in rows}
+
+
+def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(built_book, published):
+    """For every claim, its card, its page's ClaimReview and claims.json give the rating,
+    conclusion, reason and derived numbers of data/ (read with the csv module)."""
+    verdicts = _csv("verdicts.csv", "claim_id")
+    derived: dict[str, dict[str, Decimal]] = {}
+    with (PROJECT_ROOT / "data" / "derived.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            derived.setdefault(row["claim_id"], {})[row["name"]] = Decimal(row["value"])
+    names = {rating["id"]: rating["name"] for rating in published["verdict_scale"]}
+    pages = {page: _soup(built_book / f"{page}.html") for page in chapter_pages()}
+    reviews = {review["url"].split("#", 1)[1]: review
+               for page in chapter_pages() for review in _json_ld(built_book / f"{page}.html")}
+    assert len(published["claims"]) == len(verdicts)
+    for entry in published["claims"]:
+        claim_id, row = entry["id"], verdicts[entry["id"]]
+        expected = (row["rating"], row["conclusion"], row["rationale"], derived.get(claim_id, {}))
+        in_json = (entry["verdict"], entry["conclusion"], entry["rationale"],
+                   {name: Decimal(str(value)) for name, value in entry["derived"].items()})
+        assert in_json == expected, f"claims.json, {claim_id}"
+
+        card = pages[load_parts()[entry["part"]].page].find(id=f"verdict-{claim_id}")
+        on_page = (next(c.removeprefix("verdict-") for c in card["class"] if c != "verdict-card"),
+                   card.find(class_="verdict-conclusion").get_text(" ", strip=True)
+                   .split(":", 1)[1].strip(),
+                   card.find(class_="verdict-rationale").get_text(" ", strip=True),
+                   _card_numbers(card))
+        assert on_page == expected, f"page, {claim_id}"
+
+        review = reviews[f"claim-{claim_id}"]
+        assert (review["reviewRating"]["alternateName"], review["reviewBody"]) == (
+            names[row["rating"]], row["conclusion"]), f"ClaimReview, {claim_id}"

@@ -14,6 +14,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from .normalise import normalise
+
 
 def merge_streams(outputs: list) -> list:
     """Join consecutive stdout (or stderr) outputs into one.
@@ -49,6 +51,7 @@ def execute_notebook(path: Path, *, allow_errors: bool = False):
     NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
                    allow_errors=allow_errors,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
+    normalise(notebook)
     for cell in notebook.cells:
         if cell.cell_type == "code":
             cell.metadata.pop("execution", None)  # times recorded by an earlier run

@@ -144,17 +144,10 @@ def _compiled(canonical: str) -> str:
                       ensure_ascii=False)
 
 
-# A view of a faceted, repeated or side-by-side chart cannot take its container's width in
-# Vega-Lite (a vertical stack, vconcat, can): it is compiled at this width, and the page
-# narrows or widens it to fit (its width is then a signal, ``…_width``; see
-# factcheck.render.charts.CHART_SCRIPT).
-COMPOSITE_KEYS = ("hconcat", "concat", "facet", "repeat")
-COMPOSITE_VIEW_WIDTH = 300
-
-
 def _fixed_widths(node):
     if isinstance(node, dict):
-        return {key: COMPOSITE_VIEW_WIDTH if key == "width" and value == "container" else _fixed_widths(value)
+        return {key: charts.COMPOSITE_VIEW_WIDTH if key == "width" and value == "container"
+                else _fixed_widths(value)
                 for key, value in node.items()}
     if isinstance(node, list):
         return [_fixed_widths(item) for item in node]
@@ -163,7 +156,7 @@ def _fixed_widths(node):
 
 def vega_spec(spec: dict) -> dict:
     """The Vega spec the Vega-Lite compiler makes of ``spec`` (as vega-embed did on the page)."""
-    if any(key in spec for key in COMPOSITE_KEYS):
+    if charts.is_composite(spec):
         # Sized by its views, not fitted: the page sets the views' widths instead.
         spec = {**_fixed_widths(spec), "autosize": {"type": "pad"}}
     return json.loads(_compiled(charts.canonical_json(spec)))
@@ -191,7 +184,7 @@ class VegaLiteMimeRenderer:
         document = renderer.renderer.document
         number = getattr(document, "_factcheck_charts", 0) + 1
         document._factcheck_charts = number
-        markup = charts.render_html(vega_spec(spec), charts.chart_id(spec, number))
+        markup = charts.render_html(vega_spec(charts.book_spec(spec)), charts.chart_id(spec, number))
         return [nodes.raw(text=markup, format="html", classes=["output", "text_html"])]
 
 
@@ -394,12 +387,28 @@ def _visit_hidden_input(self, node) -> None:
                      "</summary>\n")
 
 
+def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
+    """A chapter's output links to other chapters by their published address
+    (factcheck.data.parts.link_from_chapter), in an href or in a chart's data; on the page
+    they become relative links, so the built book links within itself wherever it is served."""
+    book = _base_url(app)
+    if not book:
+        return
+    folder = docname.rpartition("/")[0]
+    here, root = (book + folder + "/" if folder else book), "../" * docname.count("/")
+    for node in doctree.findall(nodes.raw):
+        if node.get("format") == "html" and book in node.astext():
+            text = node.astext().replace(here, "").replace(book, root)
+            node.children = [nodes.Text(text)]
+
+
 def setup(app: Sphinx) -> dict:
     from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_input, depart_HideCellInput))
     app.add_search_language(chinese_search_language())
     directives.setup(app)
+    app.connect("doctree-resolved", _link_pages_not_notebooks)
     app.connect("html-page-context", _drop_duplicate_scripts)
     app.connect("html-page-context", _drop_unused_design_assets)
     app.connect("builder-inited", _load_claims)

@@ -142,6 +142,7 @@ def claim_review(claim: dict, page_url: str, date_published: str) -> dict:
         "datePublished": date_published,
         "dateModified": claim["date_modified"] or date_published,
         "reviewRating": rating,
+        "reviewBody": claim["conclusion"],
         "itemReviewed": {
             "@type": "Claim",
             "author": {"@type": "Organization", "name": ARTICLE["author"]},

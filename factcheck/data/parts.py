@@ -68,9 +68,27 @@ def source_path(claim_id: str) -> str:
     return f"{SOURCE_PAGE}.html#{source_anchor(claim_id)}"
 
 
+@lru_cache(maxsize=1)
+def book_url() -> str:
+    """The address the book is published at (``html.baseurl`` in _config.yml), ending in /."""
+    import yaml
+
+    from .. import PROJECT_ROOT
+    config = PROJECT_ROOT / "_config.yml"
+    url = (yaml.safe_load(config.read_text(encoding="utf-8")).get("html") or {}).get("baseurl") or ""
+    if not url.startswith("https://"):
+        raise ValueError(f"{config}: html.baseurl must be the book's https:// address, not {url!r}")
+    return url if url.endswith("/") else url + "/"
+
+
 def link_from_chapter(path: str) -> str:
-    """A book-root path as a link from a chapter page (every chapter lives in notebooks/)."""
-    folder, _, rest = path.partition("/")
+    """A link from a chapter's output to a page of another chapter: its published address.
+
+    In JupyterLab a relative link in an output opens the raw file (or a 404); the published
+    page opens in a new tab. The built book turns these links into relative ones between
+    its own pages (factcheck.book.extension).
+    """
+    folder, _, _ = path.partition("/")
     if folder != "notebooks":
         raise ValueError(f"{path!r} is not a chapter page")
-    return rest
+    return book_url() + path

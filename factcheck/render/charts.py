@@ -295,10 +295,102 @@ def render_html(spec: dict, element_id: str, embed_options: dict | None = None) 
             f'<script type="text/javascript">\n{script}\n</script>\n')
 
 
+# A view of a faceted, repeated or side-by-side chart cannot take its container's width in
+# Vega-Lite (a vertical stack, vconcat, can): it is drawn at this width, and the book's page
+# narrows or widens it to fit (its width is then a signal, ``…_width``; see CHART_SCRIPT).
+COMPOSITE_KEYS = ("hconcat", "concat", "facet", "repeat")
+COMPOSITE_VIEW_WIDTH = 300
+
+
+def is_composite(spec: dict) -> bool:
+    return any(key in spec for key in COMPOSITE_KEYS)
+
+
+# A notebook output draws at this width in JupyterLab (its usual column is wider). The
+# book fits the same chart to its page: the paths of the widths that were "container" are
+# kept in the spec's usermeta, and `book_spec` restores them.
+NOTEBOOK_WIDTH = 560
+_NOTEBOOK_META = "factcheck"
+
+
+def _whole_numbers(node):
+    """Floats that are whole as ints: JupyterLab saves 1493.0 as 1493, so a stored 1493.0
+    would change on every save."""
+    if isinstance(node, float) and node.is_integer():
+        return int(node)
+    if isinstance(node, dict):
+        return {key: _whole_numbers(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_whole_numbers(item) for item in node]
+    return node
+
+
+def _paths(node, wanted, path=()) -> list[list]:
+    """The paths of the dicts in `node` for which `wanted(dict)` holds."""
+    found = []
+    if isinstance(node, dict):
+        if wanted(node):
+            found.append(list(path))
+        for key, value in node.items():
+            found += _paths(value, wanted, path + (key,))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            found += _paths(item, wanted, path + (index,))
+    return found
+
+
+def _at(node, path: list):
+    for key in path:
+        node = node[key]
+    return node
+
+
+def notebook_spec(spec: dict) -> dict:
+    """The spec as a notebook stores it, for JupyterLab's own Vega-Lite renderer.
+
+    - No "width": "container": in JupyterLab's output area, a chart that takes its
+      container's width widens the container, which widens the chart, and the page hangs
+      (a faceted chart fitted to a width hangs it too).
+    - No link encodings (``href``): JupyterLab's renderer turns a relative link into a
+      file download address, so a claim link there would replace JupyterLab with a 404.
+    - No "$schema": JupyterLab's Vega-Lite 5 warns about Altair's v6 schema on every chart;
+      the book compiles with the pinned Vega-Lite 6 whatever the spec says.
+    - Whole floats as ints (see `_whole_numbers`).
+    What the book needs back is kept in the spec's usermeta, for `book_spec`.
+    """
+    stored = _whole_numbers({key: value for key, value in spec.items() if key != "$schema"})
+    composite = is_composite(stored)
+    widths = _paths(stored, lambda node: node.get("width") == FIT_WIDTH)
+    for path in widths:
+        _at(stored, path)["width"] = COMPOSITE_VIEW_WIDTH if composite else NOTEBOOK_WIDTH
+    links = [[path, _at(stored, path).pop("href")]
+             for path in _paths(stored, lambda node: "href" in node and isinstance(node["href"], dict))]
+    if composite:
+        # Sized by its views: the book's page fits them to its width.
+        stored["autosize"] = {"type": "pad"}
+    if widths or links:
+        stored["usermeta"] = {**stored.get("usermeta", {}),
+                              _NOTEBOOK_META: {"container_widths": widths, "links": links}}
+    return stored
+
+
+def book_spec(stored: dict) -> dict:
+    """The spec the book draws: a stored notebook spec with its widths and links restored."""
+    spec = json.loads(json.dumps(stored))
+    meta = spec.get("usermeta", {}).pop(_NOTEBOOK_META, {})
+    if "usermeta" in spec and not spec["usermeta"]:
+        del spec["usermeta"]
+    for path in meta.get("container_widths", []):
+        _at(spec, path)["width"] = FIT_WIDTH
+    for path, link in meta.get("links", []):
+        _at(spec, path)["href"] = link
+    return spec
+
+
 def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
     """Altair renderer: the spec under the Vega-Lite mimetype, and a line of text."""
     bundle = {
-        VEGALITE_MIME_TYPE: spec,
+        VEGALITE_MIME_TYPE: notebook_spec(spec),
         "text/plain": f"<factcheck chart: {label(spec)}>",
     }
     return bundle, {}
