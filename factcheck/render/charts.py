@@ -33,7 +33,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .blocks import HTMLBlock, format_float, format_number
+from .blocks import ZH_HTML_MIME_TYPE, HTMLBlock, format_float, format_number
 from .i18n import bilingual, gettext_zh, needs_translation, record, to_chinese, translation
 
 __all__ = ["bilingual", "bars", "data_table", "describe", "fit", "translate_spec"]
@@ -424,15 +424,44 @@ def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
     the English-only columns left out."""
     frame = df.drop(columns=[c for c in ENGLISH_ONLY_COLUMNS if c in df.columns])
     frame = frame.copy()
-    for column in frame.columns:
-        if frame[column].dtype == object:
-            frame[column] = frame[column].map(lambda value: to_chinese(value) if isinstance(value, str)
-                                              else value)
-        elif frame[column].dtype == bool:
-            frame[column] = frame[column].map(lambda value: gettext_zh(str(value)))
+    for position in range(frame.shape[1]):
+        cells = frame.iloc[:, position]
+        if cells.dtype == bool:
+            frame.isetitem(position, cells.map(lambda value: gettext_zh(str(value))))
+        elif pd.api.types.is_object_dtype(cells) or pd.api.types.is_string_dtype(cells):
+            frame.isetitem(position, cells.map(lambda value: to_chinese(value) if isinstance(value, str)
+                                               else value))
     frame.columns = _translate_labels(frame.columns)
     frame.index = _translate_labels(frame.index)
     return frame
+
+
+def _frame_html_zh(frame: pd.DataFrame) -> str:
+    return translate_frame(frame)._repr_html_()
+
+
+def register_frame_twin(shell=None) -> None:
+    """In a running IPython kernel, give every DataFrame a cell shows its Chinese twin too
+    (``ZH_HTML_MIME_TYPE``: pandas' own HTML of :func:`translate_frame`), as every block
+    of the package has; outside IPython, do nothing."""
+    from IPython import get_ipython
+    from IPython.core.formatters import BaseFormatter
+    from traitlets import ObjectName, Unicode
+
+    shell = shell or get_ipython()
+    if shell is None:
+        return
+    formatters = shell.display_formatter.formatters
+    if ZH_HTML_MIME_TYPE not in formatters:
+        class ChineseHTMLFormatter(BaseFormatter):
+            format_type = Unicode(ZH_HTML_MIME_TYPE)
+            print_method = ObjectName("_repr_zh_html_")
+
+        formatters[ZH_HTML_MIME_TYPE] = ChineseHTMLFormatter(parent=shell.display_formatter)
+    formatters[ZH_HTML_MIME_TYPE].for_type(pd.DataFrame, _frame_html_zh)
+
+
+register_frame_twin()
 
 
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
