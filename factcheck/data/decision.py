@@ -56,6 +56,8 @@ class Check:
     derived: tuple[str, ...]
     fails_if: str
     reason: str
+    fails_if_zh: str = ""   # the Chinese of fails_if and reason, for the Chinese edition
+    reason_zh: str = ""
 
 
 @dataclass(frozen=True)

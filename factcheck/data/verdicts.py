@@ -62,6 +62,7 @@ class Correction:
     previous: Rating
     new: Rating
     reason: str
+    reason_zh: str = ""     # the Chinese of reason, for the Chinese edition
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
             raise DataError(shown, n, "step", f"expected step {len(checks) + 1} of {row['claim_id']}")
         checks.append(Check(row["claim_id"], row["step"], kind, outcome,
                             weakest_grade([grades[ref] for ref in refs]), refs, names,
-                            row["fails_if"] or "", row["reason"] or ""))
+                            row["fails_if"] or "", row["reason"] or "",
+                            row["fails_if_zh"] or "", row["reason_zh"] or ""))
     return {claim: tuple(checks) for claim, checks in by_claim.items()}
 
 
@@ -188,7 +190,7 @@ def load_corrections(ratings: dict[str, str], path: Path | None = None
                             f"{claim_id} is rated {ratings.get(claim_id)!r} today, not "
                             f"{latest['new_rating']!r}: log the newer change")
     return {claim_id: tuple(Correction(r["date"], RATINGS[r["previous_rating"]], RATINGS[r["new_rating"]],
-                                       r["reason"]) for r in entries)
+                                       r["reason"], r["reason_zh"] or "") for r in entries)
             for claim_id, entries in log.items()}
 
 
