@@ -77,6 +77,10 @@ class Verdict:
     would_settle: str
     derived: dict[str, Decimal]
     corrections: tuple[Correction, ...] = ()
+    # The Chinese (简体) of conclusion, rationale and would_settle, for the Chinese edition.
+    conclusion_zh: str = ""
+    rationale_zh: str = ""
+    would_settle_zh: str = ""
 
     @property
     def references(self) -> tuple[str, ...]:
@@ -205,5 +209,8 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
                                      row["importance"], row["conclusion"], row["rationale"],
                                      row["would_settle"],
                                      dict(derived.get(row["claim_id"], {})),
-                                     corrections.get(row["claim_id"], ()))
+                                     corrections.get(row["claim_id"], ()),
+                                     conclusion_zh=row["conclusion_zh"],
+                                     rationale_zh=row["rationale_zh"],
+                                     would_settle_zh=row["would_settle_zh"])
             for row in table.to_dict("records")}
