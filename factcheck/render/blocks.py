@@ -125,6 +125,7 @@ def environment(language: str = "en") -> jinja2.Environment:
 RATING_SYMBOLS = {"matches-official": "✔", "corroborated": "✓", "adds-up": "=", "misleading": "!",
                   "inconsistent": "≠", "contradicted": "✗", "unverifiable": "?"}
 GRADE_LABELS = {"official": "official", "official-repost": "official repost", "aggregator": "copy"}
+GRADE_LABELS_ZH = {"official": "官方", "official-repost": "官方转载", "aggregator": "第三方转载"}
 
 
 class Both:
