@@ -11,7 +11,13 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
-from ..data.decision import CHECK_KINDS_ZH, OUTCOMES, OUTCOMES_ZH, UNVERIFIABLE_KINDS, UNVERIFIABLE_KINDS_ZH
+from ..data.decision import (
+    KIND_NAMES_ZH,
+    OUTCOME_NAMES_ZH,
+    OUTCOMES,
+    UNVERIFIABLE_KINDS,
+    UNVERIFIABLE_KINDS_ZH,
+)
 from ..data.derived import round_derived, rounded
 from ..data.parts import link_from_chapter, source_path
 from ..data.references import GRADES, GRADES_ZH, load_reference_figures
@@ -19,7 +25,7 @@ from ..data.registry import load_claims
 from ..data.source import load_source
 from ..data.tables import is_missing
 from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
-from .blocks import GRADE_LABELS, RATING_SYMBOLS, Both, HTMLBlock, render, render_block
+from .blocks import GRADE_LABELS, GRADE_LABELS_ZH, RATING_SYMBOLS, Both, HTMLBlock, render, render_block
 from .charts import RATING_COLOURS, data_table, describe, fit
 from .i18n import bilingual
 
@@ -121,13 +127,14 @@ class Chapter:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
-                      colours=RATING_COLOURS, symbols=RATING_SYMBOLS, grade_labels=GRADE_LABELS,
+                      colours=RATING_COLOURS, symbols=RATING_SYMBOLS,
+                      grade_labels=Both(GRADE_LABELS, GRADE_LABELS_ZH),
                       derived={name: round_derived(value) for name, value in derived.items()},
                       references=cited.to_dict("records"), grades=Both(GRADES, GRADES_ZH),
                       unverifiable_kinds=Both(UNVERIFIABLE_KINDS, UNVERIFIABLE_KINDS_ZH),
-                      check_kinds=Both({kind: kind for kind in OUTCOMES}, CHECK_KINDS_ZH),
+                      check_kinds=Both({kind: kind for kind in OUTCOMES}, KIND_NAMES_ZH),
                       outcomes=Both({outcome: outcome for kinds in OUTCOMES.values() for outcome in kinds},
-                                    OUTCOMES_ZH))
+                                    OUTCOME_NAMES_ZH))
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:

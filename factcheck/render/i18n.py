@@ -103,19 +103,16 @@ def data_translations() -> dict[str, str]:
 def _defined_pairs():
     """The Chinese the data layer keeps in code next to its English definitions."""
     for rating in verdicts.RATINGS.values():
-        yield rating.name, getattr(rating, "name_zh", None)
-        yield rating.meaning, getattr(rating, "meaning_zh", None)
+        yield rating.name, rating.name_zh
+        yield rating.meaning, rating.meaning_zh
     for rule in (*decision.RULES, decision.FALLBACK):
-        yield rule.when, getattr(rule, "when_zh", None)
-    for english, chinese in _zipped(decision, "UNVERIFIABLE_KINDS"):
-        yield english, chinese
-    for english, chinese in _zipped(references, "GRADES"):
-        yield english, chinese
+        yield rule.when, rule.when_zh
+    yield from _zipped(decision.UNVERIFIABLE_KINDS, decision.UNVERIFIABLE_KINDS_ZH)
+    yield from _zipped(references.GRADES, references.GRADES_ZH)
 
 
-def _zipped(module, name: str):
-    """The pairs of a dict `name` of `module` and its Chinese twin `name_ZH`, by key."""
-    english, chinese = getattr(module, name, {}), getattr(module, f"{name}_ZH", {})
+def _zipped(english: dict, chinese: dict):
+    """The English and Chinese texts of two dicts with the same keys, pair by pair."""
     for key, text in english.items():
         yield text, chinese.get(key)
 
