@@ -18,6 +18,7 @@ is listed, so one run shows everything that is missing.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -30,6 +31,8 @@ from ..data.translation import latin_words
 from ..render.blocks import ZH_HTML_MIME_TYPE
 from ..render.charts import VEGALITE_MIME_TYPE, ZH_VEGALITE_MIME_TYPE
 
+# A link inside the book (a chart's href field): an address, not text.
+LINK = re.compile(r"[\w./-]+\.html(?:#[\w-]+)?")
 # Attributes a reader meets: a tooltip, a screen reader's label, an image's text.
 READ_ATTRIBUTES = ("title", "aria-label", "alt")
 # Elements whose text is not prose: code (ids, names of derived values) and scripts.
@@ -138,7 +141,7 @@ def leftovers(notebook) -> tuple[Counter, list[str]]:
             texts = html_texts(_data(output, ZH_HTML_MIME_TYPE))
         elif _data(output, "text/html") is not None:
             untwinned.append(f"cell {index}: {' '.join(html_texts(_data(output, 'text/html')))[:80]}")
-        english.update(text for text in texts if latin_words(text))
+        english.update(text for text in texts if latin_words(text) and not LINK.fullmatch(text))
     return english, untwinned
 
 
