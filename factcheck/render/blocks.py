@@ -114,8 +114,9 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True)
     env.filters["number"] = format_number
     env.filters["local"] = _local(language)
-    # A value put into a {% trans %} block is not finalized: a missing one is written as "".
-    env.filters["text"] = lambda value: "" if is_missing(value) else value
+    # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as
+    # every other value is, and writes a missing one as "".
+    env.filters["text"] = lambda value: _escape("" if is_missing(value) else value)
     # An empty cell may reach a template as None, NaN or "": none of them is shown.
     env.tests["present"] = lambda value: not is_missing(value) and value != ""
     return env
