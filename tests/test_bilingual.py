@@ -216,7 +216,8 @@ def test_rating_names_come_from_the_scale_not_the_catalog():
 
 # ---------------------------------------------------------------- the stored notebooks
 
-CHARTS = [(where, output["data"]) for where, output in OUTPUTS if VEGALITE_MIME_TYPE in output.get("data", {})]
+CHARTS = [(where, output["data"]) for where, output in OUTPUTS
+          if VEGALITE_MIME_TYPE in output.get("data", {})]
 HTML = [(where, output["data"]) for where, output in OUTPUTS if "text/html" in output.get("data", {})]
 
 
