@@ -512,9 +512,10 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
     numbers mean.
 
     The Chinese is written at the same time, from the same rows, and recorded for the
-    chart's Chinese spec (:func:`factcheck.render.i18n.record`): ``kind``, ``of`` and
-    ``note`` must have their Chinese in the catalog (or be made with ``bilingual``); labels
-    and units are translated where a translation is known (an id stays as it is).
+    chart's Chinese spec (:func:`factcheck.render.i18n.record`): ``kind``, ``of``, ``note``,
+    labels and units are translated where the catalog (or ``bilingual``, or the data) has
+    their Chinese, and an id stays as it is. What has none stays English in the Chinese
+    description, which tests/test_bilingual.py refuses in every stored chart.
     """
     columns = [label] if isinstance(label, str) else list(label)
     rows = frame.to_dict("records")
@@ -534,10 +535,9 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
 
     pattern = "{kind} of {of}: {items}." if of else "{kind}: {items}."
     english = pattern.format(kind=kind, of=of, items=items(False))
-    chinese = gettext_zh(pattern).format(kind=to_chinese(kind, strict=True),
-                                         of=to_chinese(of, strict=True), items=items(True))
+    chinese = gettext_zh(pattern).format(kind=to_chinese(kind), of=to_chinese(of), items=items(True))
     if note:
-        english, chinese = f"{english} {note}", chinese + to_chinese(note, strict=True)
+        english, chinese = f"{english} {note}", chinese + to_chinese(note)
     record(english, chinese)
     return english
 
