@@ -27,6 +27,13 @@ def test_latin_words_left_in_chinese_are_listed_but_not_ids_urls_or_allowed_name
     assert latin_words("崇左的 gross enrolment rate") == ["gross", "enrolment", "rate"]
 
 
+def test_a_site_named_by_its_host_is_an_address_in_either_language():
+    assert latin_words("转载于 awingyg.com，引用 en.gxzf.gov.cn 与 wenxuan.news") == []
+    assert not numbers_in("51haodu.com (copy)") and not numbers_in("3sw.com.cn")
+    assert number_difference("78wy.com (78信息)", "78wy.com（78信息）") == ([], [])
+    assert latin_words("见 figures.csv 与 Guangxi.com") == ["figures", "csv", "Guangxi", "com"]
+
+
 def _table_with_translation(tmp_path, english, chinese):
     from factcheck.data.tables import read_table
     path = tmp_path / "t.csv"

@@ -38,7 +38,7 @@ from sphinx.util import logging
 from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
-from ..render import charts
+from ..render import blocks, charts
 from . import directives, downloads, icons, publish
 
 BUNDLE_NAME = "vega-bundle.js"
@@ -176,8 +176,14 @@ class VegaLiteMimeRenderer:
         for builder in ("html", "dirhtml", "singlehtml")
     ]
 
+    # The Chinese twins of the outputs (factcheck.render.i18n): this edition does not show
+    # them, and says so instead of warning that it does not know their mimetypes.
+    chinese_mime_types = (blocks.ZH_HTML_MIME_TYPE, charts.ZH_VEGALITE_MIME_TYPE)
+
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
+        if data.mime_type in VegaLiteMimeRenderer.chinese_mime_types:
+            return []
         if data.mime_type != charts.VEGALITE_MIME_TYPE:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)

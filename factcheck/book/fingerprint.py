@@ -14,7 +14,7 @@ import sys
 
 from .. import PROJECT_ROOT
 
-INPUTS = ("data", "factcheck", "notebooks", "book", "_config.yml", "_toc.yml", "requirements.txt",
+INPUTS = ("data", "factcheck", "locales", "notebooks", "book", "_config.yml", "_toc.yml", "requirements.txt",
           "pyproject.toml")
 IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 

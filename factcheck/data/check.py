@@ -12,6 +12,7 @@ import sys
 
 from . import DataError
 from .findings import load_findings
+from .glossary import load_glossary
 from .parts import load_parts
 from .references import load_reference_figures
 from .registry import load_claims, load_exclusions
@@ -28,8 +29,10 @@ def check_all() -> str:
     references = load_reference_figures()
     verdicts = load_verdict_records(source, claims=claims, references=references)
     findings = load_findings()
+    glossary = load_glossary()
     return (f"data/ is valid: {len(claims)} claims, {len(verdicts)} verdicts, "
-            f"{len(references)} reference figures, {len(findings)} key findings")
+            f"{len(references)} reference figures, {len(findings)} key findings, "
+            f"{len(glossary)} glossary terms")
 
 
 def main(argv: list[str]) -> int:

@@ -24,6 +24,18 @@ OUTCOMES = {
     "external": ("matches", "differs", "not-comparable", "no-source-found"),
     "search": ("no-source-found", "no-measure", "no-public-record"),
 }
+# Their names in simplified Chinese, as the Chinese edition prints them (the English edition
+# prints the ids).
+KIND_NAMES_ZH = {
+    "arithmetic": "计算核查", "consistency": "一致性核查", "comparability": "可比性核查",
+    "wording": "措辞核查", "external": "外部来源核查", "search": "来源检索",
+}
+OUTCOME_NAMES_ZH = {
+    "consistent": "吻合", "inconsistent": "矛盾", "computed": "仅作计算", "misleading": "易误导",
+    "slip": "笔误", "comparable": "可比", "unstated": "口径未说明", "not-comparable": "不可比",
+    "matches": "相符", "differs": "不符", "no-source-found": "未找到来源", "no-measure": "无指标可依",
+    "no-public-record": "无公开记录",
+}
 OUTCOME_MEANINGS = {
     "consistent": "the article's numbers agree, and the check states what value would have failed it",
     "inconsistent": "the article's numbers cannot all be true",
@@ -56,6 +68,8 @@ class Check:
     derived: tuple[str, ...]
     fails_if: str
     reason: str
+    fails_if_zh: str = ""   # the Chinese of fails_if and reason, for the Chinese edition
+    reason_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,7 @@ class Rule:
     number: int
     rating: str
     when: str             # the rule in words, as the methodology prints it
+    when_zh: str          # the same in simplified Chinese
     applies: Callable[[Check], bool]
 
 
@@ -76,23 +91,29 @@ def _is(kinds: tuple[str, ...], outcomes: tuple[str, ...], grades: tuple[str, ..
 RULES = (
     Rule(1, "contradicted",
          "an external check finds a different figure in an official or official-repost source",
+         "外部来源核查在官方来源或官方转载中查到不同的数字",
          _is(("external",), ("differs",), OFFICIAL)),
     Rule(2, "inconsistent",
          "an arithmetic or consistency check finds the article's numbers cannot all be true",
+         "计算核查或一致性核查发现原文的数字不可能全部成立",
          _is(("arithmetic", "consistency"), ("inconsistent",))),
     Rule(3, "misleading", "a comparability or wording check finds the comparison or the words mislead",
+         "可比性核查或措辞核查发现其比较或表述具有误导性",
          _is(("comparability", "wording"), ("misleading",))),
     Rule(4, "matches-official",
          "an external check finds the same figure in an official or official-repost source",
+         "外部来源核查在官方来源或官方转载中查到相同的数字",
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "corroborated", "an external check finds the same figure in a third-party copy",
+         "外部来源核查在第三方转载中查到相同的数字",
          _is(("external",), ("matches",), ("aggregator",))),
     Rule(6, "adds-up",
          "an arithmetic or consistency check that could have failed finds the numbers agree",
+         "一项本可能不通过的计算核查或一致性核查发现数字相互吻合",
          _is(("arithmetic", "consistency"), ("consistent",))),
 )
 FALLBACK = Rule(7, "unverifiable", "no rule above applies: nothing public settles the claim",
-                lambda check: True)
+                "以上规则均不适用：没有公开资料能够判定该说法", lambda check: True)
 
 
 def decide(checks: list[Check] | tuple[Check, ...]) -> Rule:
@@ -119,6 +140,13 @@ UNVERIFIABLE_KINDS = {
     "no-public-record": "An internal administrative count that no public record holds",
     "not-comparable": "Only a source that measures something else was found",
     "nothing-to-test": "Nothing was checked that could have failed",
+}
+UNVERIFIABLE_KINDS_ZH = {
+    "no-measure": "没有任何指标支撑的评价",
+    "no-source-found": "理应有官方数字，但未找到",
+    "no-public-record": "内部行政统计，没有公开记录可查",
+    "not-comparable": "只找到衡量其他对象的来源",
+    "nothing-to-test": "没有做过任何可能不通过的核查",
 }
 
 

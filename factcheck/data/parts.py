@@ -1,9 +1,10 @@
 """The table of parts (data/parts.csv): the one place the article's parts are named.
 
 Each part has an id, its position in the article, a title, a short title for
-charts and lists, and the book page that gives its verdicts. The article
-splitter, the chapters, claims.json, the scorecard, the table of contents and
-the README all derive from it (the last two are checked by tests).
+charts and lists, the book page that gives its verdicts, and the Chinese of both
+titles for the Chinese edition. The article splitter, the chapters, claims.json,
+the scorecard, the table of contents and the README all derive from it (the last
+two are checked by tests).
 
 Addresses here are relative to the book's root, without the ``.html`` of the
 built page: ``notebooks/04_s2_education_reform``.
@@ -26,13 +27,16 @@ class PartEntry:
     title: str
     short_title: str
     page: str
+    title_zh: str = ""           # the Chinese edition's title and short title
+    short_title_zh: str = ""
 
 
 @lru_cache(maxsize=1)
 def load_parts() -> dict[str, PartEntry]:
     """Every part, in the article's order, by id."""
     rows, _ = load_resource("parts")
-    entries = [PartEntry(row["part_id"], row["order"], row["title"], row["short_title"], row["page"])
+    entries = [PartEntry(row["part_id"], row["order"], row["title"], row["short_title"], row["page"],
+                         row["title_zh"] or "", row["short_title_zh"] or "")
                for row in rows]
     return {entry.id: entry for entry in sorted(entries, key=lambda e: e.order)}
 

@@ -16,6 +16,11 @@ GRADES = {
     "official-repost": "Official repost: a government or official-media page carrying the official text",
     "aggregator": "Aggregator: a third-party copy",
 }
+GRADES_ZH = {
+    "official": "官方：发布机构自己的页面",
+    "official-repost": "官方转载：转载官方原文的政府或官方媒体页面",
+    "aggregator": "聚合网站：第三方转载",
+}
 
 
 def load_reference_figures() -> pd.DataFrame:

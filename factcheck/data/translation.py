@@ -30,8 +30,12 @@ NUMBER = re.compile(
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ENGLISH_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b")
 _CHINESE_MONTH_DAY = re.compile(r"(?<=年)\d{1,2}月(?:\d{1,2}日)?|(?<![0-9])\d{1,2}月\d{1,2}日")
-# Ids, code and addresses carry digits that are not quantities.
-_NOT_PROSE = re.compile(r"`[^`]*`|https?://\S+|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b")
+# Ids, code and addresses carry digits that are not quantities. A site named by its host
+# alone (awingyg.com, 51haodu.com, en.gxzf.gov.cn) is an address like a URL: many sources
+# have no other name, and the Chinese names them the same way.
+_HOST = (r"(?<![A-Za-z0-9.@/\-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+         r"(?:com|cn|net|org|gov|edu|info|news|cc|az)(?![A-Za-z0-9\-])")
+_NOT_PROSE = re.compile(rf"`[^`]*`|https?://\S+|{_HOST}|\b[a-z0-9]+(?:[-_][a-z0-9]+)+\b")
 
 
 def _prose(text: str) -> str:

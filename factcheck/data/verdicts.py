@@ -29,24 +29,33 @@ class Rating:
     id: str
     name: str
     meaning: str
+    name_zh: str          # simplified Chinese, as the Chinese edition prints it
+    meaning_zh: str
 
 
 RATINGS = {rating.id: rating for rating in (
     Rating("matches-official", "Matches an official source",
-           "An official page, or an official repost of it, states the same figure or fact."),
+           "An official page, or an official repost of it, states the same figure or fact.",
+           name_zh="与官方数据相符", meaning_zh="官方页面或其官方转载载明了相同的数字或事实。"),
     Rating("corroborated", "Corroborated by a secondary copy",
            "A copy of an official statement on a third-party site agrees; the official page itself "
-           "was not available to us."),
+           "was not available to us.",
+           name_zh="有据", meaning_zh="第三方网站转载的官方表述与之相符；我们未能查阅官方页面本身。"),
     Rating("adds-up", "Adds up",
-           "The article's own numbers agree with each other; no outside source confirms the figure itself."),
+           "The article's own numbers agree with each other; no outside source confirms the figure itself.",
+           name_zh="计算无误", meaning_zh="原文自身的数字相互吻合；没有外部来源证实该数字本身。"),
     Rating("misleading", "Misleading comparison or wording",
            "The number may be right, but the comparison or the words around it lead a reader "
-           "to a wrong idea."),
+           "to a wrong idea.",
+           name_zh="易误导", meaning_zh="数字本身可能无误，但相关比较或表述会使读者产生错误的理解。"),
     Rating("inconsistent", "Inconsistent within the article",
-           "The article says two things that cannot both be true."),
-    Rating("contradicted", "Contradicted", "A reliable source says something different."),
+           "The article says two things that cannot both be true.",
+           name_zh="前后矛盾", meaning_zh="原文有两处说法不可能同时成立。"),
+    Rating("contradicted", "Contradicted", "A reliable source says something different.",
+           name_zh="错误", meaning_zh="可靠来源的说法与之不同。"),
     Rating("unverifiable", "Unverifiable",
-           "No reliable public source was found; the verdict says what data would settle it."),
+           "No reliable public source was found; the verdict says what data would settle it.",
+           name_zh="证据不足", meaning_zh="未找到可靠的公开来源；核查结论说明需要哪些数据才能判定。"),
 )}
 
 
@@ -62,6 +71,7 @@ class Correction:
     previous: Rating
     new: Rating
     reason: str
+    reason_zh: str = ""     # the Chinese of reason, for the Chinese edition
 
 
 @dataclass(frozen=True)
@@ -77,6 +87,10 @@ class Verdict:
     would_settle: str
     derived: dict[str, Decimal]
     corrections: tuple[Correction, ...] = ()
+    # The Chinese (简体) of conclusion, rationale and would_settle, for the Chinese edition.
+    conclusion_zh: str = ""
+    rationale_zh: str = ""
+    would_settle_zh: str = ""
 
     @property
     def references(self) -> tuple[str, ...]:
@@ -127,7 +141,8 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
             raise DataError(shown, n, "step", f"expected step {len(checks) + 1} of {row['claim_id']}")
         checks.append(Check(row["claim_id"], row["step"], kind, outcome,
                             weakest_grade([grades[ref] for ref in refs]), refs, names,
-                            row["fails_if"] or "", row["reason"] or ""))
+                            row["fails_if"] or "", row["reason"] or "",
+                            row["fails_if_zh"] or "", row["reason_zh"] or ""))
     return {claim: tuple(checks) for claim, checks in by_claim.items()}
 
 
@@ -188,7 +203,7 @@ def load_corrections(ratings: dict[str, str], path: Path | None = None
                             f"{claim_id} is rated {ratings.get(claim_id)!r} today, not "
                             f"{latest['new_rating']!r}: log the newer change")
     return {claim_id: tuple(Correction(r["date"], RATINGS[r["previous_rating"]], RATINGS[r["new_rating"]],
-                                       r["reason"]) for r in entries)
+                                       r["reason"], r["reason_zh"] or "") for r in entries)
             for claim_id, entries in log.items()}
 
 
@@ -205,5 +220,8 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
                                      row["importance"], row["conclusion"], row["rationale"],
                                      row["would_settle"],
                                      dict(derived.get(row["claim_id"], {})),
-                                     corrections.get(row["claim_id"], ()))
+                                     corrections.get(row["claim_id"], ()),
+                                     conclusion_zh=row["conclusion_zh"],
+                                     rationale_zh=row["rationale_zh"],
+                                     would_settle_zh=row["would_settle_zh"])
             for row in table.to_dict("records")}

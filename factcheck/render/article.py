@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..data.parts import claim_path, link_from_chapter, source_anchor
+from ..data.parts import claim_path, link_from_chapter, load_parts, source_anchor
 from ..data.registry import load_claims
 from ..data.source import Source, Span, load_source
 from ..data.verdicts import RATINGS, load_verdicts
-from .blocks import render
+from .blocks import HTMLBlock, render_block
 
 
 def _segments(span: Span, text: str, covered: list[int], starts: dict[int, list[dict]]) -> list[dict]:
@@ -25,7 +25,9 @@ def _segments(span: Span, text: str, covered: list[int], starts: dict[int, list[
 
 
 def article_html(source: Source | None = None, claims: pd.DataFrame | None = None,
-                 verdicts: pd.DataFrame | None = None, link_prefix: str = "") -> str:
+                 verdicts: pd.DataFrame | None = None, link_prefix: str = "") -> HTMLBlock:
+    """The whole article, highlighted, in an English and a Chinese frame (the text is the
+    article's own Chinese in both)."""
     source = source or load_source()
     claims = load_claims(source) if claims is None else claims
     verdicts = load_verdicts(source, claims=claims) if verdicts is None else verdicts
@@ -38,9 +40,10 @@ def article_html(source: Source | None = None, claims: pd.DataFrame | None = Non
         starts.setdefault(row.start, []).append({
             "claim_id": row.claim_id, "number": number, "anchor": source_anchor(row.claim_id),
             "href": link_prefix + link_from_chapter(claim_path(row.claim_id, row.part)),
-            "rating": RATINGS[row.verdict].name,
+            "rating": RATINGS[row.verdict].name, "rating_zh": RATINGS[row.verdict].name_zh,
         })
-    parts = [{"id": part.id, "title": part.title,
+    entries = load_parts()
+    parts = [{"id": part.id, "title": part.title, "title_zh": entries[part.id].title_zh,
               "paragraphs": [_segments(span, source.text, covered, starts) for span in part.spans]}
              for part in source.parts.values()]
-    return render("article.html", parts=parts)
+    return render_block("article.html", parts=parts)

@@ -11,16 +11,23 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
-from ..data.decision import UNVERIFIABLE_KINDS
+from ..data.decision import (
+    KIND_NAMES_ZH,
+    OUTCOME_NAMES_ZH,
+    OUTCOMES,
+    UNVERIFIABLE_KINDS,
+    UNVERIFIABLE_KINDS_ZH,
+)
 from ..data.derived import round_derived, rounded
 from ..data.parts import link_from_chapter, source_path
-from ..data.references import GRADES, load_reference_figures
+from ..data.references import GRADES, GRADES_ZH, load_reference_figures
 from ..data.registry import load_claims
 from ..data.source import load_source
 from ..data.tables import is_missing
 from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
-from .blocks import GRADE_LABELS, RATING_SYMBOLS, HTMLBlock, render
+from .blocks import GRADE_LABELS, GRADE_LABELS_ZH, RATING_SYMBOLS, Both, HTMLBlock, render, render_block
 from .charts import RATING_COLOURS, data_table, describe, fit
+from .i18n import bilingual
 
 # The output that carries a verdict's computed values when they differ from the
 # table; factcheck.book.derive reads it, nothing else does.
@@ -92,8 +99,8 @@ class Chapter:
 
     def claim(self, claim_id: str) -> HTMLBlock:
         row = self._own_row(claim_id)
-        return HTMLBlock(render("claim.html", claim=row, anchor=f"claim-{claim_id}",
-                                source_link=link_from_chapter(source_path(claim_id))))
+        return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}",
+                            source_link=link_from_chapter(source_path(claim_id)))
 
     def verdict(self, claim_id: str, **derived) -> HTMLBlock:
         """Show a claim's verdict after asserting the computed values equal data/derived.csv."""
@@ -114,16 +121,20 @@ class Chapter:
                 f"  computed: {computed}\n  in table: {verdict.derived}\n"
                 "If an input changed on purpose, review the verdict, then run `make derived`.")
         self.given.append(claim_id)
-        return HTMLBlock(self.verdict_html(claim_id, derived))
+        return HTMLBlock(self.verdict_html(claim_id, derived), self.verdict_html(claim_id, derived, "zh"))
 
-    def verdict_html(self, claim_id: str, derived: dict) -> str:
+    def verdict_html(self, claim_id: str, derived: dict, language: str = "en") -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
-        return render("verdict.html", verdict=verdict, rating=verdict.rating, colours=RATING_COLOURS,
-                      symbols=RATING_SYMBOLS, grade_labels=GRADE_LABELS,
+        return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
+                      colours=RATING_COLOURS, symbols=RATING_SYMBOLS,
+                      grade_labels=Both(GRADE_LABELS, GRADE_LABELS_ZH),
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      references=cited.to_dict("records"), grades=GRADES,
-                      unverifiable_kinds=UNVERIFIABLE_KINDS)
+                      references=cited.to_dict("records"), grades=Both(GRADES, GRADES_ZH),
+                      unverifiable_kinds=Both(UNVERIFIABLE_KINDS, UNVERIFIABLE_KINDS_ZH),
+                      check_kinds=Both({kind: kind for kind in OUTCOMES}, KIND_NAMES_ZH),
+                      outcomes=Both({outcome: outcome for kinds in OUTCOMES.values() for outcome in kinds},
+                                    OUTCOME_NAMES_ZH))
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:
@@ -138,8 +149,8 @@ class Chapter:
         scored = self.scored()
         tally = self.tally()
         description = describe(tally[tally["claims"] > 0], "verdict", "claims",
-                               kind=f"A strip of {len(scored)} tiles, one per claim in article order, "
-                                    "coloured by verdict")
+                               kind=bilingual("A strip of {n} tiles, one per claim in article order, "
+                                              "coloured by verdict", n=len(scored)))
         names = rating_names()
         # One tile a claim, as wide as its share of the page's width: a fixed-size square
         # would overlap its neighbours on a phone.
@@ -172,6 +183,6 @@ class Chapter:
         of verdicts and, for readers who do not read charts, the tally behind it."""
         tally = self.finish()
         display(self.verdict_strip(title))
-        display(data_table(tally, f"{title}, by kind: {tally['claims'].sum()} claims, "
-                                  "each with exactly one verdict",
+        display(data_table(tally, bilingual("{title}, by kind: {n} claims, each with exactly one verdict",
+                                            title=title, n=tally["claims"].sum()),
                            summary="The numbers behind this chart"))

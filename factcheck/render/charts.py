@@ -5,7 +5,8 @@ Importing this module registers and enables two things in Altair:
 - the theme ``factcheck``: a font stack that covers Chinese, readable sizes and
   the Okabe-Ito colour-blind safe palette;
 - the renderer ``factcheck``. A chart's output holds only its Vega-Lite spec,
-  under the Vega-Lite mimetype that JupyterLab draws natively and offline, and a
+  under the Vega-Lite mimetype that JupyterLab draws natively and offline, its
+  Chinese twin (:func:`translate_spec`) under ``ZH_VEGALITE_MIME_TYPE``, and a
   ``text/plain`` line. There is deliberately no ``text/html``: JupyterLab ranks
   ``text/html`` above its Vega renderer, and an HTML output would hide the chart
   there. The output holds no id, counter, clock or random number, so a rerun
@@ -26,12 +27,16 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from .blocks import HTMLBlock, format_float, format_number
+from .blocks import ZH_HTML_MIME_TYPE, HTMLBlock, format_float, format_number
+from .i18n import bilingual, gettext_zh, needs_translation, record, to_chinese, translation
+
+__all__ = ["bilingual", "bars", "data_table", "describe", "fit", "translate_spec"]
 
 THEME = "factcheck"
 RENDERER = "factcheck"
@@ -121,6 +126,8 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
 # the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
 # specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book.extension).
 VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
+# The same chart for the book's Chinese edition: the spec with its strings in Chinese.
+ZH_VEGALITE_MIME_TYPE = "application/vnd.factcheck.zh.vegalite+json"
 
 
 def canonical_json(spec: dict) -> str:
@@ -387,10 +394,97 @@ def book_spec(stored: dict) -> dict:
     return spec
 
 
+# ---------------------------------------------------------------- the Chinese spec
+
+# Keys whose string values are Vega-Lite's own words (mark types, operations, orientations,
+# names of datasets and parameters, colours, formats), never text a reader reads: a column
+# named "count" must not turn the aggregate "count" into Chinese.
+STRUCTURAL_KEYS = frozenset({
+    "$schema", "type", "mark", "aggregate", "op", "orient", "align", "baseline", "anchor",
+    "labelAlign", "labelAnchor", "labelOrient", "labelBaseline", "fontWeight", "labelFontWeight",
+    "titleFontWeight", "subtitleFontWeight", "fontStyle", "cursor", "stack", "timeUnit", "direction",
+    "contains", "interpolate", "format", "formatType", "name", "param", "font", "color", "fill",
+    "stroke", "range", "scheme", "shape", "strokeCap", "strokeJoin", "bind", "clear", "on",
+    "encodings", "resolve", "background", "padding", "autosize", "config", "href",
+})
+# Keys whose strings are Vega expressions: their string literals and the fields they read
+# (datum.name, datum['name']) are translated; the expression itself is not.
+EXPRESSION_KEYS = frozenset({"test", "expr", "filter", "calculate", "labelExpr"})
+_EXPRESSION_PARTS = re.compile(r"""datum\.([A-Za-z_$][\w$]*)|datum\[(["'])(.*?)\2\]|(["'])(.*?)\4""")
+
+
+def _quoted(text: str, quote: str) -> str:
+    return quote + text.replace("\\", "\\\\").replace(quote, "\\" + quote) + quote
+
+
+def _translate_expression(expression: str, fields: bool = True) -> str:
+    def replace(match: re.Match) -> str:
+        if match.group(1) is not None:
+            chinese = translation(match.group(1)) if fields else None
+            return f"datum[{_quoted(chinese, chr(39))}]" if chinese else match.group(0)
+        if match.group(3) is not None:
+            chinese = translation(match.group(3)) if fields else None
+            return f"datum[{_quoted(chinese, match.group(2))}]" if chinese else match.group(0)
+        chinese = translation(match.group(5))
+        return _quoted(chinese, match.group(4)) if chinese else match.group(0)
+    return _EXPRESSION_PARTS.sub(replace, expression)
+
+
+def _translate_row(row):
+    """A row of inline data: its field names (the keys) and its text values. Two fields that
+    would get the same Chinese name are refused: the Chinese chart would merge them."""
+    if not isinstance(row, dict):
+        return _translate(row, None)
+    translated = {to_chinese(key): to_chinese(value) for key, value in row.items()}
+    if len(translated) != len(row):
+        names = [to_chinese(key) for key in row]
+        raise ValueError(f"fields of a chart's data share a Chinese name: "
+                         f"{[key for key in row if names.count(to_chinese(key)) > 1]}")
+    return translated
+
+
+def _translate(node, key):
+    if isinstance(node, dict):
+        out = {}
+        for name, value in node.items():
+            if name == "datasets" and isinstance(value, dict):
+                out[name] = {dataset: [_translate_row(row) for row in rows]
+                             for dataset, rows in value.items()}
+            elif name in ("values", "value") and isinstance(value, list):
+                # Inline data rows, or the rows a selection starts with: keys are field names.
+                out[name] = [_translate_row(row) for row in value]
+            else:
+                out[name] = _translate(value, name)
+        return out
+    if isinstance(node, list):
+        return [_translate(item, key) for item in node]
+    if isinstance(node, str):
+        if key in STRUCTURAL_KEYS:
+            return node
+        if key in EXPRESSION_KEYS:
+            # In a label expression datum.label and datum.value are the axis's, not fields.
+            return _translate_expression(node, fields=key != "labelExpr")
+        return to_chinese(node)
+    return node
+
+
+def translate_spec(spec: dict) -> dict:
+    """The chart in Chinese: every string of `spec` that has a Chinese translation
+    (:func:`factcheck.render.i18n.translation`) replaced by it, nothing else changed.
+
+    Text values are translated wherever a reader sees them or a field is named: titles,
+    descriptions, data values, and the field names in the data rows' keys, in encodings,
+    sort lists, scale domains and selections alike, so the Chinese chart reads the same
+    fields as the English one. Vega-Lite's own words (:data:`STRUCTURAL_KEYS`) are kept.
+    """
+    return _translate(spec, None)
+
+
 def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
-    """Altair renderer: the spec under the Vega-Lite mimetype, and a line of text."""
+    """Altair renderer: the spec under the Vega-Lite mimetype, its Chinese twin, and a line of text."""
     bundle = {
         VEGALITE_MIME_TYPE: notebook_spec(spec),
+        ZH_VEGALITE_MIME_TYPE: notebook_spec(translate_spec(spec)),
         "text/plain": f"<factcheck chart: {label(spec)}>",
     }
     return bundle, {}
@@ -406,13 +500,75 @@ alt.renderers.enable(RENDERER)
 # are written as the data tables write them, never "21.0" for a count.
 pd.set_option("display.float_format", format_float)
 
+# Columns that hold the English rendering of the Chinese beside them: the Chinese table leaves
+# them out, as the Chinese claim box leaves out the English of its quote.
+ENGLISH_ONLY_COLUMNS = ("english", "gloss")
+
+
+def _translate_labels(index: pd.Index) -> pd.Index:
+    renamed = index.map(lambda value: to_chinese(value) if isinstance(value, str) else value)
+    return renamed.set_names([to_chinese(name) for name in index.names])
+
+
+def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The frame in Chinese: column names, index labels and text cells translated where a
+    translation is known (:func:`factcheck.render.i18n.to_chinese`); numbers unchanged;
+    the English-only columns left out."""
+    frame = df.drop(columns=[c for c in ENGLISH_ONLY_COLUMNS if c in df.columns])
+    frame = frame.copy()
+    for position in range(frame.shape[1]):
+        cells = frame.iloc[:, position]
+        if cells.dtype == bool:
+            frame.isetitem(position, cells.map(lambda value: gettext_zh(str(value))))
+        elif pd.api.types.is_object_dtype(cells) or pd.api.types.is_string_dtype(cells):
+            frame.isetitem(position, cells.map(lambda value: to_chinese(value) if isinstance(value, str)
+                                               else value))
+    frame.columns = _translate_labels(frame.columns)
+    frame.index = _translate_labels(frame.index)
+    return frame
+
+
+def _frame_html_zh(frame: pd.DataFrame) -> str:
+    return translate_frame(frame)._repr_html_()
+
+
+def register_frame_twin(shell=None) -> None:
+    """In a running IPython kernel, give every DataFrame a cell shows its Chinese twin too
+    (``ZH_HTML_MIME_TYPE``: pandas' own HTML of :func:`translate_frame`), as every block
+    of the package has; outside IPython, do nothing."""
+    from IPython import get_ipython
+    from IPython.core.formatters import BaseFormatter
+    from traitlets import ObjectName, Unicode
+
+    shell = shell or get_ipython()
+    if shell is None:
+        return
+    formatters = shell.display_formatter.formatters
+    if ZH_HTML_MIME_TYPE not in formatters:
+        class ChineseHTMLFormatter(BaseFormatter):
+            format_type = Unicode(ZH_HTML_MIME_TYPE)
+            print_method = ObjectName("_repr_zh_html_")
+
+        formatters[ZH_HTML_MIME_TYPE] = ChineseHTMLFormatter(parent=shell.display_formatter)
+    formatters[ZH_HTML_MIME_TYPE].for_type(pd.DataFrame, _frame_html_zh)
+
+
+register_frame_twin()
+
+
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
                summary: str | None = None) -> HTMLBlock:
-    """The numbers behind a chart, as a small HTML table, for readers who do not read charts.
+    """The numbers behind a chart, as a small HTML table, for readers who do not read charts;
+    in English and in Chinese (:func:`translate_frame`, caption and summary translated).
 
     ``summary`` wraps the table in a ``<details>`` element that is closed by default.
     The markup is plain ``DataFrame.to_html``: deterministic, no generated ids.
     """
+    return HTMLBlock(_table(df, caption, index, summary),
+                     _table(translate_frame(df), to_chinese(caption), index, to_chinese(summary)))
+
+
+def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None) -> str:
     markup = df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
                         na_rep="–", float_format=format_float)
     if caption:
@@ -422,7 +578,7 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
     if summary:
         markup = (f"<details class=\"factcheck-data\">\n<summary>{html.escape(summary)}</summary>\n"
                   f"{markup}\n</details>")
-    return HTMLBlock(markup)
+    return markup
 
 
 # ---------------------------------------------------------------- descriptions
@@ -446,17 +602,36 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
     Since the items come from the chart's own data, the text cannot say other
     numbers than the chart shows. ``note`` is the sentence that says what the
     numbers mean.
+
+    The Chinese is written at the same time, from the same rows, and recorded for the
+    chart's Chinese spec (:func:`factcheck.render.i18n.record`): ``kind``, ``of``, ``note``,
+    labels and units are translated where the catalog (or ``bilingual``, or the data) has
+    their Chinese, and an id stays as it is. What has none stays English in the Chinese
+    description, which tests/test_bilingual.py refuses in every stored chart.
     """
     columns = [label] if isinstance(label, str) else list(label)
+    rows = frame.to_dict("records")
 
-    def suffix(row) -> str:
-        text = str(row[units]) if units else unit
-        return text if text.startswith("%") else f" {text}" if text else ""
+    def suffix(text: str, chinese: bool) -> str:
+        if not text:
+            return ""
+        joined = text.startswith("%") or (chinese and not needs_translation(text))
+        return text if joined else f" {text}"
 
-    items = "; ".join(" ".join(str(row[c]) for c in columns) + " " + _number(row[value], format) + suffix(row)
-                      for row in frame.to_dict("records"))
-    text = f"{kind} of {of}: {items}." if of else f"{kind}: {items}."
-    return f"{text} {note}" if note else text
+    def items(chinese: bool) -> str:
+        words = to_chinese if chinese else str
+        return ("；" if chinese else "; ").join(
+            " ".join(str(words(str(row[c]))) for c in columns) + " " + _number(row[value], format)
+            + suffix(words(str(row[units]) if units else unit), chinese)
+            for row in rows)
+
+    pattern = "{kind} of {of}: {items}." if of else "{kind}: {items}."
+    english = pattern.format(kind=kind, of=of, items=items(False))
+    chinese = gettext_zh(pattern).format(kind=to_chinese(kind), of=to_chinese(of), items=items(True))
+    if note:
+        english, chinese = f"{english} {note}", chinese + to_chinese(note)
+    record(english, chinese)
+    return english
 
 
 # ---------------------------------------------------------------- bars
