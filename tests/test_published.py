@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from factcheck import PROJECT_ROOT
-from factcheck.data.parts import SOURCE_PAGE, chapter_pages, load_parts
+from factcheck.data.parts import SOURCE_PAGE, book_url, chapter_pages, load_parts
 from factcheck.data.source import RAW_SHA256
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
@@ -72,7 +72,7 @@ def test_each_claim_in_claims_json_says_what_the_csv_files_say(published):
         assert _json_number(entry["value"]) == _number(row["value"]), entry["id"]
         assert entry["approximate"] == (row["approximate"] == "true"), entry["id"]
         assert entry["part_title"] == parts[row["part"]]["title"], entry["id"]
-        assert entry["url"] == f"{parts[row['part']]['page']}.html#claim-{entry['id']}"
+        assert entry["url"] == f"{book_url()}{parts[row['part']]['page']}.html#claim-{entry['id']}"
         assert entry["verdict"] == verdict["rating"], entry["id"]
         assert entry["importance"] == verdict["importance"], entry["id"]
         assert entry["rationale"] == verdict["rationale"], entry["id"]
