@@ -39,7 +39,8 @@ check-data: $(STAMP)
 	$(if $(DATA_PROBLEM),$(error $(DATA_PROBLEM)))
 	@echo "data/ checked."
 
-# Executes the notebooks and builds the HTML, with every warning an error. The build
+# Executes the notebooks and builds the HTML, with every warning an error: the English edition
+# in _build/html, then the Chinese one in _build/html/zh from the same executed notebooks. The build
 # starts from scratch whenever anything it is made from changed (data/, the package,
 # the notebooks, the pages, the pins): jupyter-cache keys on code cells only, and Sphinx
 # does not rewrite a page whose source did not change, so either could publish old
@@ -52,6 +53,7 @@ book: check-data $(NODE)
 	  rm -rf _build; \
 	fi; \
 	$(BIN)/jupyter-book build . $(BOOK_FLAGS); \
+	$(BIN)/python -m factcheck.book.editions zh; \
 	$(BIN)/python -m factcheck.book.verify _build/html; \
 	echo "$$fingerprint" > _build/.inputs
 	@echo "The book is at $(CURDIR)/_build/html/index.html"

@@ -20,6 +20,8 @@ from ..data.registry import load_claims
 from ..data.verdicts import RATINGS, load_verdict_records
 from ..render import charts
 from ..render.blocks import RATING_SYMBOLS, render
+from ..render.i18n import gettext_zh
+from . import editions
 
 
 def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
@@ -40,34 +42,53 @@ def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> node
     return table
 
 
-class DecisionTable(SphinxDirective):
+class _EditionDirective(SphinxDirective):
+    """A directive that prints in its edition's language (factcheck.book.editions)."""
+
+    @property
+    def chinese(self) -> bool:
+        return editions.is_chinese(self.env.config)
+
+    def header(self, *labels: str) -> list[str]:
+        return [gettext_zh(label) if self.chinese else label for label in labels]
+
+    def rating_name(self, rating) -> str:
+        return rating.name_zh if self.chinese else rating.name
+
+
+class DecisionTable(_EditionDirective):
     def run(self):
-        rows = [[str(rule["rule"]), RATINGS[rule["rating"]].name, rule["when"]] for rule in decision.table()]
-        return [_table(["Rule", "Rating", "When"], rows, ["decision-table"])]
+        rules = {rule.number: rule for rule in (*decision.RULES, decision.FALLBACK)}
+        rows = [[str(rule["rule"]), self.rating_name(RATINGS[rule["rating"]]),
+                 rules[rule["rule"]].when_zh if self.chinese else rule["when"]]
+                for rule in decision.table()]
+        return [_table(self.header("Rule", "Rating", "When"), rows, ["decision-table"])]
 
 
-class UnverifiableKinds(SphinxDirective):
+class UnverifiableKinds(_EditionDirective):
     def run(self):
-        rows = [[kind, meaning] for kind, meaning in decision.UNVERIFIABLE_KINDS.items()]
-        return [_table(["Kind", "What it means"], rows, ["unverifiable-kinds"])]
+        meanings = decision.UNVERIFIABLE_KINDS_ZH if self.chinese else decision.UNVERIFIABLE_KINDS
+        rows = [[kind, meaning] for kind, meaning in meanings.items()]
+        return [_table(self.header("Kind", "What it means"), rows, ["unverifiable-kinds"])]
 
 
-class CorrectionsLog(SphinxDirective):
+class CorrectionsLog(_EditionDirective):
     def run(self):
         log = load_verdict_records()
-        rows = [[c.date, claim_id, c.previous.name, c.new.name, c.reason]
+        rows = [[c.date, claim_id, self.rating_name(c.previous), self.rating_name(c.new),
+                 c.reason_zh if self.chinese else c.reason]
                 for claim_id, verdict in log.items() for c in verdict.corrections]
         rows.sort(key=lambda row: (row[0], row[1]))
-        return [_table(["Date", "Claim", "Was", "Now", "Why"], rows, ["corrections-log"])]
+        return [_table(self.header("Date", "Claim", "Was", "Now", "Why"), rows, ["corrections-log"])]
 
 
-class KeyFindings(SphinxDirective):
+class KeyFindings(_EditionDirective):
     """The ranked key findings (data/findings.csv), each with its claim's rating and a link
     to the verdict; ``:lang: zh-Hans`` shows the Chinese sentences."""
     option_spec = {"lang": options.unchanged}
 
     def run(self):
-        language = self.options.get("lang", "en")
+        language = "zh-Hans" if self.chinese else self.options.get("lang", "en")
         verdicts = load_verdict_records()
         parts = load_parts()
         claims = load_claims().set_index("claim_id")

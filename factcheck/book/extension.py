@@ -39,7 +39,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import blocks, charts
-from . import directives, downloads, icons, publish
+from . import directives, downloads, editions, icons, publish
 
 BUNDLE_NAME = "vega-bundle.js"
 BUNDLE_CACHE = Path(sys.prefix) / "share" / "factcheck" / BUNDLE_NAME
@@ -176,15 +176,18 @@ class VegaLiteMimeRenderer:
         for builder in ("html", "dirhtml", "singlehtml")
     ]
 
-    # The Chinese twins of the outputs (factcheck.render.i18n): this edition does not show
-    # them, and says so instead of warning that it does not know their mimetypes.
+    # The Chinese twins of the outputs (factcheck.render.i18n). The English edition never
+    # shows them; the Chinese edition prefers them (factcheck.book.editions).
     chinese_mime_types = (blocks.ZH_HTML_MIME_TYPE, charts.ZH_VEGALITE_MIME_TYPE)
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
-        if data.mime_type in VegaLiteMimeRenderer.chinese_mime_types:
+        chinese = editions.is_chinese(renderer.renderer.sphinx_env.config)
+        if data.mime_type in VegaLiteMimeRenderer.chinese_mime_types and not chinese:
             return []
-        if data.mime_type != charts.VEGALITE_MIME_TYPE:
+        if data.mime_type == blocks.ZH_HTML_MIME_TYPE:
+            return [nodes.raw(text=data.content, format="html", classes=["output", "text_html"])]
+        if data.mime_type not in (charts.VEGALITE_MIME_TYPE, charts.ZH_VEGALITE_MIME_TYPE):
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
         document = renderer.renderer.document
@@ -304,14 +307,39 @@ def _base_url(app: Sphinx) -> str:
     return base if not base or base.endswith("/") else base + "/"
 
 
+def _edition_url(app: Sphinx) -> str:
+    """This edition's published address: the book's, or its zh/ folder's."""
+    base = _base_url(app)
+    return base + editions.FOLDER + "/" if base and editions.is_chinese(app.config) else base
+
+
+def _add_language_switch(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Every page links to the same page of the other edition, and keeps the reader's anchor;
+    the head names the other edition as an alternate for search engines."""
+    chinese = editions.is_chinese(app.config)
+    up = "../" * pagename.count("/")
+    other = (f"{up}../{pagename}.html" if chinese else f"{up}{editions.FOLDER}/{pagename}.html")
+    lang, label = ("en", "English") if chinese else ("zh-Hans", "中文")
+    context["body"] = (f'<p class="language-switch"><a href="{other}" hreflang="{lang}" lang="{lang}" '
+                       "onclick=\"this.href = this.href.split('#')[0] + location.hash\">"
+                       f"{label}</a></p>\n" + context.get("body", ""))
+    base = _base_url(app)
+    if base:
+        here_en, here_zh = base + pagename + ".html", base + editions.FOLDER + "/" + pagename + ".html"
+        context["metatags"] = (context.get("metatags", "")
+                               + f'\n<link rel="alternate" hreflang="en" href="{here_en}">'
+                               + f'\n<link rel="alternate" hreflang="zh-Hans" href="{here_zh}">\n')
+
+
 def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each claim's chapter page carries a ClaimReview for every claim on it (JSON-LD)."""
     parts = parts_on_page(pagename)
     if not parts:
         return
     document = app.env.factcheck_claims
-    page_url = _base_url(app) + pagename + ".html"
-    reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date)
+    page_url = _edition_url(app) + pagename + ".html"
+    reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date,
+                                    chinese=editions.is_chinese(app.config))
                for claim in document["claims"] if claim["part"] in parts]
     # Compact: machines read it, and every chapter page carries it.
     payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -419,6 +447,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _drop_unused_design_assets)
     app.connect("builder-inited", _load_claims)
     app.connect("html-page-context", _add_claim_reviews)
+    app.connect("html-page-context", _add_language_switch)
     app.connect("build-finished", _on_build_finished)
     app.connect("builder-inited", _on_builder_inited)
     # One file on every page, cached by the browser across pages. Deferred, so

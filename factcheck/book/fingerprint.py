@@ -14,9 +14,11 @@ import sys
 
 from .. import PROJECT_ROOT
 
-INPUTS = ("data", "factcheck", "locales", "notebooks", "book", "_config.yml", "_toc.yml", "requirements.txt",
-          "pyproject.toml")
+INPUTS = ("data", "factcheck", "locales", "notebooks", "book", "_config.yml", "_toc.yml",
+          "requirements.txt", "pyproject.toml")
 IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
+# Sphinx compiles each .po of locales/ into a .mo beside it: an output, not an input.
+IGNORED_SUFFIXES = {".mo", ".pyc"}
 
 
 def input_files() -> list:
@@ -24,7 +26,8 @@ def input_files() -> list:
     for name in INPUTS:
         path = PROJECT_ROOT / name
         candidates = [path] if path.is_file() else sorted(path.rglob("*"))
-        files += [p for p in candidates if p.is_file() and not IGNORED_PARTS & set(p.parts)]
+        files += [p for p in candidates if p.is_file() and not IGNORED_PARTS & set(p.parts)
+                  and p.suffix not in IGNORED_SUFFIXES]
     return sorted(files)
 
 

@@ -74,6 +74,7 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "part_title": load_parts()[claim["part"]].title,
         "kind": claim["kind"],
         "subject": claim["subject"],
+        "subject_zh": claim["subject_zh"],
         "period": claim["period"],
         "period_basis": claim["period_basis"],
         "period_note": json_text(claim["period_note"]),
@@ -85,9 +86,12 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
         "approximate": bool(claim["approximate"]),
         "verdict": verdict.rating.id,
         "verdict_name": verdict.rating.name,
+        "verdict_name_zh": verdict.rating.name_zh,
         "conclusion": verdict.conclusion,
+        "conclusion_zh": verdict.conclusion_zh,
         "date_modified": verdict.corrections[-1].date if verdict.corrections else json_text(date_published),
         "rationale": verdict.rationale,
+        "rationale_zh": verdict.rationale_zh,
         "rule": verdict.rule.number,
         "importance": verdict.importance,
         "unverifiable_kind": verdict.unverifiable_kind,
@@ -96,6 +100,7 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
                          "reason": c.reason} for c in verdict.corrections],
         "derived": {name: json_number(value) for name, value in verdict.derived.items()},
         "would_settle": json_text(verdict.would_settle),
+        "would_settle_zh": json_text(verdict.would_settle_zh),
         "references": [_reference_entry(references[ref]) for ref in verdict.references],
         "url": base_url + claim_path(claim["claim_id"], claim["part"]),
         "source_url": base_url + source_path(claim["claim_id"]),
@@ -115,7 +120,8 @@ def claims_document(base_url: str = "", source: Source | None = None, *, date_pu
         "title": book_metadata()["title"],
         "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
                     "year": ARTICLE["published"], "sha256": source.raw_sha256},
-        "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning} for r in RATINGS.values()],
+        "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning, "name_zh": r.name_zh,
+                           "meaning_zh": r.meaning_zh} for r in RATINGS.values()],
         "decision_table": decision.table(),
         "unverifiable_kinds": decision.UNVERIFIABLE_KINDS,
         "grades": GRADES,
@@ -128,9 +134,10 @@ def claims_document(base_url: str = "", source: Source | None = None, *, date_pu
     }
 
 
-def claim_review(claim: dict, page_url: str, date_published: str) -> dict:
-    """schema.org ClaimReview for one entry of claims_document()."""
-    rating = {"@type": "Rating", "alternateName": claim["verdict_name"]}
+def claim_review(claim: dict, page_url: str, date_published: str, *, chinese: bool = False) -> dict:
+    """schema.org ClaimReview for one entry of claims_document(), in the page's language."""
+    rating = {"@type": "Rating",
+              "alternateName": claim["verdict_name_zh"] if chinese else claim["verdict_name"]}
     if claim["verdict"] in RATING_VALUES:
         rating.update(ratingValue=RATING_VALUES[claim["verdict"]], bestRating=5, worstRating=1)
     return {
@@ -142,7 +149,8 @@ def claim_review(claim: dict, page_url: str, date_published: str) -> dict:
         "datePublished": date_published,
         "dateModified": claim["date_modified"] or date_published,
         "reviewRating": rating,
-        "reviewBody": claim["conclusion"],
+        "reviewBody": claim["conclusion_zh"] if chinese else claim["conclusion"],
+        "inLanguage": "zh-Hans" if chinese else "en",
         "itemReviewed": {
             "@type": "Claim",
             "author": {"@type": "Organization", "name": ARTICLE["author"]},
