@@ -44,7 +44,8 @@ def book_pages() -> list[str]:
     pages = []
     for path in sorted(HTML.rglob("*.html")):
         relative = path.relative_to(HTML)
-        if relative.parts[0] in SKIPPED_DIRS:
+        # Each edition (the Chinese one in zh/) has its own _static/ with theme fragments.
+        if SKIPPED_DIRS & set(relative.parts):
             continue
         pages.append(relative.as_posix())
     return pages
