@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+from factcheck.data.translation import MONTHS
+
 _DATE = re.compile(rf"\b\d{{1,2}} (?:{MONTHS}) \d{{4}}\b")
 
 
