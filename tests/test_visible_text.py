@@ -19,8 +19,8 @@ GLITCHES = {
     # Python's None shown as a value; "None of the counts ..." is English.
     "None": re.compile(r"\bNone\b(?! [a-z])"),
     # A count printed as a float: "21.0", "1,998.0" (a rate such as 99.13 is fine).
-    # (Licence versions, "Attribution 4.0", are names, not counts.)
-    "float count": re.compile(r"(?<![\d.])(?<!Attribution )(?<!CC BY )\d[\d,]*\.0(?![\d%])"),
+    # (Licence versions, "Attribution 4.0" and its Chinese name "署名 4.0", are names, not counts.)
+    "float count": re.compile(r"(?<![\d.])(?<!Attribution )(?<!CC BY )(?<!署名 )\d[\d,]*\.0(?![\d%])"),
 }
 
 
@@ -46,6 +46,7 @@ def glitches(text: str) -> list[str]:
     ("counted: 21.0 colleges", ["float count"]),
     ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing. None of them", []),
     ("Creative Commons Attribution 4.0 International (CC BY 4.0)", []),
+    ("知识共享署名 4.0 国际许可协议；共 21.0 所", ["float count"]),
 ])
 def test_the_glitch_finder_finds_what_it_should(sample, expected):
     assert [g.split(":")[0] for g in glitches(sample)] == expected

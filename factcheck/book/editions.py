@@ -39,8 +39,8 @@ OVERRIDES = {
 def overrides() -> dict:
     """OVERRIDES with the interface strings Sphinx extensions print, from ui.po."""
     from ..render.i18n import gettext_zh
-    return {**OVERRIDES, "nb_code_prompt_show": gettext_zh("Show code cell {type}"),
-            "nb_code_prompt_hide": gettext_zh("Hide code cell {type}")}
+    return {**OVERRIDES, "nb_code_prompt_show": gettext_zh("Show code"),
+            "nb_code_prompt_hide": gettext_zh("Hide code")}
 
 
 def is_chinese(config) -> bool:
