@@ -2,15 +2,17 @@
 
 Official indicators are defined as the Ministry of Education and the National Bureau of
 Statistics define them; a term whose official definition a cited page gives names that
-source. The seven ratings are terms too, with the names and meanings of the scale
-(factcheck/data/verdicts.py).
+source. The seven ratings are terms too: :func:`load_glossary` adds them from the scale
+(factcheck/data/verdicts.py), their one home, so the CSV does not repeat them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from .tables import load_resource
+from . import DataError
+from .tables import display_path, load_resource
+from .verdicts import RATINGS
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,19 @@ class GlossaryTerm:
 
 
 def load_glossary(path: Path | None = None) -> list[GlossaryTerm]:
-    """The glossary in file order; `path` reads another copy of it (tests).
+    """The glossary's terms in file order, then the scale's seven ratings in its order;
+    `path` reads another copy of the file (tests).
 
     The loader refuses a repeated term id, an empty or untranslated cell, a Chinese text
     whose numbers differ from its English, and a source that is not in reference/sources.csv.
     """
-    rows, _ = load_resource("glossary", path)
-    return [GlossaryTerm(row["term_id"], row["term"], row["term_zh"], row["definition"],
-                         row["definition_zh"], row["source_id"]) for row in rows]
+    rows, glossary_path = load_resource("glossary", path)
+    for row in rows:
+        if row["term_id"] in RATINGS:
+            raise DataError(display_path(glossary_path), row["_row"], "term_id",
+                            f"{row['term_id']!r} is a rating: the scale in factcheck/data/verdicts.py "
+                            "defines it, and the glossary takes it from there")
+    terms = [GlossaryTerm(row["term_id"], row["term"], row["term_zh"], row["definition"],
+                          row["definition_zh"], row["source_id"]) for row in rows]
+    return terms + [GlossaryTerm(rating.id, rating.name, rating.name_zh, rating.meaning,
+                                 rating.meaning_zh, None) for rating in RATINGS.values()]
