@@ -56,6 +56,7 @@ def _visible_prose(article) -> str:
 
 
 @pytest.mark.parametrize("page", ["book/intro.html", "book/methodology.html", "book/corrections.html",
+                                  "book/glossary.html", "book/reuse.html",
                                   f"{SOURCE_PAGE}.html", *[f"{page}.html" for page in chapter_pages()]])
 def test_the_chinese_prose_is_chinese(built_book, page):
     _, article = _article(built_book / FOLDER / page)
@@ -81,6 +82,97 @@ def test_both_editions_give_every_verdict_the_same_numbers(built_book, page):
         assert en == zh, f"{page} #{claim_id}: only English {sorted(en - zh)}, only Chinese {sorted(zh - en)}"
 
 
+def _page_numbers(path) -> set:
+    """The numbers a reader of the page sees: its text (code, English renderings of quotes and
+    the build stamp left out) and its charts' descriptions."""
+    _, article = _article(path)
+    charts = " ".join(tag["aria-label"] for tag in article.select(".factcheck-chart[aria-label], "
+                                                                    ".factcheck-chart [aria-label]"))
+    for hidden in article(["script", "style", "code", "pre"]):
+        hidden.decompose()
+    for hidden in article.select(".cell_input, .output.stream, q, .gloss, [lang=en], #build-stamp, "
+                                 ".findings-zh"):
+        hidden.decompose()
+    return set(numbers_in(article.get_text(" ") + " " + charts))
+
+
+def test_both_editions_show_the_same_numbers_on_every_page(built_book):
+    for page in _pages(built_book):
+        en, zh = _page_numbers(built_book / page), _page_numbers(built_book / FOLDER / page)
+        assert en, f"{page}: no number found"
+        assert en == zh, f"{page}: only English {sorted(en - zh)}, only Chinese {sorted(zh - en)}"
+
+
 def test_chinese_pages_say_they_are_chinese(built_book):
     html = (built_book / FOLDER / "book" / "intro.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]* lang="zh', html)
+
+
+def test_both_editions_have_the_same_anchors(built_book):
+    """The switch keeps the reader's anchor, so every id of a page is on its other edition too
+    (a chart's container is named by its spec, which differs by language, and is no anchor)."""
+    for page in _pages(built_book):
+        ids = {}
+        for edition, path in (("English", built_book / page), ("Chinese", built_book / FOLDER / page)):
+            _, article = _article(path)
+            ids[edition] = {tag["id"] for tag in article.select("[id]:not(.factcheck-chart)")}
+        assert ids["English"] == ids["Chinese"], (
+            f"{page}: only English {sorted(ids['English'] - ids['Chinese'])[:10]}, "
+            f"only Chinese {sorted(ids['Chinese'] - ids['English'])[:10]}")
+
+
+# What a reader of the theme sees around the article: the sidebar, the header's buttons and
+# their tooltips, the search field, the previous/next links. Names of file types and software
+# (translation.LATIN_ALLOWED) may stay; one untranslated tooltip is one word too many.
+INTERFACE_ATTRIBUTES = ("title", "aria-label", "placeholder", "data-bs-title", "alt")
+FILE_SUFFIX = re.compile(r"(?<![\w.])\.[a-z]{2,5}\b")
+
+
+def _interface_words(soup) -> list[str]:
+    article = soup.select_one("article")
+    if article is not None:
+        article.decompose()
+    for hidden in soup(["script", "style", "code", "kbd"]):
+        hidden.decompose()
+    for switch in soup.select("p.language-switch"):   # "English" is the other edition's name
+        switch.decompose()
+    texts = [soup.body.get_text(" ")]
+    texts += [tag[name] for name in INTERFACE_ATTRIBUTES for tag in soup.select(f"[{name}]")]
+    # The download menu names file types by their suffix: ".ipynb", ".md", ".pdf".
+    return [word for text in texts for word in latin_words(FILE_SUFFIX.sub(" ", text))]
+
+
+def test_the_chinese_interface_is_chinese(built_book):
+    problems = {}
+    for page in _pages(built_book):
+        soup = BeautifulSoup((built_book / FOLDER / page).read_text(encoding="utf-8"), "html.parser")
+        words = _interface_words(soup)
+        if words:
+            problems[str(page)] = sorted(set(words))
+    assert problems == {}, problems
+
+
+def test_the_glossary_lists_every_term_in_both_editions(built_book):
+    from factcheck.data.glossary import load_glossary
+    terms = load_glossary()
+    for edition in ("", FOLDER):
+        _, article = _article(built_book / edition / "book" / "glossary.html")
+        for term in terms:
+            row = article.find(id=f"term-{term.term_id}")
+            assert row is not None, f"{edition or 'en'}: no row for {term.term_id}"
+            # Sphinx writes typographic quotes: ‘%’ for '%'.
+            cells = [re.sub("[‘’]", "'", cell.get_text(" ").strip()) for cell in row.find_all("td")]
+            definition = term.definition_zh if edition else term.definition
+            assert term.term in cells and term.term_zh in cells and definition in cells, (
+                edition, term.term_id, cells)
+
+
+def test_each_intro_shows_the_key_findings_once_in_its_language_and_english_adds_the_chinese(built_book):
+    from factcheck.data.findings import load_findings
+    count = len(load_findings())
+    _, english = _article(built_book / "book" / "intro.html")
+    _, chinese = _article(built_book / FOLDER / "book" / "intro.html")
+    assert [len(ol.select("li")) for ol in english.select("ol.key-findings:not([lang])")] == [count]
+    assert [len(ol.select("li")) for ol in english.select(".findings-zh ol.key-findings[lang=zh-Hans]")] == [count]
+    assert [len(ol.select("li")) for ol in chinese.select("ol.key-findings")] == [count]
+    assert chinese.select(".findings-zh") == []

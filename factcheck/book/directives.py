@@ -3,7 +3,8 @@
 ``{decision-table}`` prints the decision table (factcheck/data/decision.py) and
 ``{unverifiable-kinds}`` the kinds of unverifiable claim, so the methodology page
 cannot describe a rule the code does not apply; ``{corrections-log}`` prints
-data/corrections.csv, every change of a published rating.
+data/corrections.csv, every change of a published rating; ``{glossary-terms}`` prints the
+bilingual glossary (data/glossary.csv and the scale).
 """
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..data import decision
 from ..data.findings import load_findings
+from ..data.glossary import load_glossary
 from ..data.parts import load_parts
+from ..data.references import load_sources
 from ..data.registry import load_claims
 from ..data.verdicts import RATINGS, load_verdict_records
 from ..render import charts
@@ -83,12 +86,14 @@ class CorrectionsLog(_EditionDirective):
 
 
 class KeyFindings(_EditionDirective):
-    """The ranked key findings (data/findings.csv), each with its claim's rating and a link
-    to the verdict; ``:lang: zh-Hans`` shows the Chinese sentences."""
-    option_spec = {"lang": options.unchanged}
+    """The ranked key findings (data/findings.csv), each with its claim's rating and a link to
+    the verdict, in the edition's language. ``:summary-in: zh-Hans`` adds, in the English
+    edition only, the Chinese sentences in a folded summary for readers of the article's
+    language (the Chinese edition has them already)."""
+    option_spec = {"summary-in": options.unchanged}
+    CHINESE_SUMMARY = "主要发现（中文摘要）"
 
-    def run(self):
-        language = "zh-Hans" if self.chinese else self.options.get("lang", "en")
+    def _findings(self, language: str) -> str:
         verdicts = load_verdict_records()
         parts = load_parts()
         claims = load_claims().set_index("claim_id")
@@ -99,9 +104,46 @@ class KeyFindings(_EditionDirective):
             page = parts[claims.loc[finding.claim_id, "part"]].page
             items.append({"finding": finding, "rating": verdict.rating,
                           "href": f"{posixpath.relpath(page, here)}.html#claim-{finding.claim_id}"})
-        html = render("findings.html", items=items, language=language, colours=charts.RATING_COLOURS,
+        return render("findings.html", items=items, language=language, colours=charts.RATING_COLOURS,
                       symbols=RATING_SYMBOLS)
+
+    def run(self):
+        html = self._findings("zh-Hans" if self.chinese else "en")
+        summary = self.options.get("summary-in")
+        if summary not in (None, "zh-Hans"):
+            raise self.error(f"key-findings: no summary in {summary!r}; the book has zh-Hans")
+        if summary and not self.chinese:
+            html += (f'\n<details class="findings-zh" lang="zh-Hans" open>\n'
+                     f"<summary>{self.CHINESE_SUMMARY}</summary>\n{self._findings('zh-Hans')}\n</details>")
         return [nodes.raw("", html, format="html")]
+
+
+class GlossaryTerms(_EditionDirective):
+    """Every term in both languages, defined in the edition's; each row is the anchor
+    ``term-<term_id>`` and names its source where a cited page gives the definition."""
+
+    def run(self):
+        sources = load_sources()
+        other = "In English" if self.chinese else "In Chinese"
+        table = _table(self.header("Term", other, "Definition", "Source"), [], ["glossary-terms"])
+        body = table.next_node(nodes.tbody)
+        for term in load_glossary():
+            names = [term.term_zh, term.term] if self.chinese else [term.term, term.term_zh]
+            cells = [nodes.paragraph(text=names[0]), nodes.paragraph(text=names[1]),
+                     nodes.paragraph(text=term.definition_zh if self.chinese else term.definition),
+                     nodes.paragraph()]
+            cells[1]["classes"].append("other-language")
+            if term.source_id:
+                source = sources[term.source_id]
+                publisher = source["publisher_zh"] if self.chinese else source["publisher"]
+                cells[3] += nodes.reference("", publisher or source["title"], refuri=source["url"])
+            row = nodes.row(ids=[f"term-{term.term_id}"])
+            for cell in cells:
+                entry = nodes.entry()
+                entry += cell
+                row += entry
+            body += row
+        return [table]
 
 
 def setup(app) -> None:
@@ -109,3 +151,4 @@ def setup(app) -> None:
     app.add_directive("unverifiable-kinds", UnverifiableKinds)
     app.add_directive("corrections-log", CorrectionsLog)
     app.add_directive("key-findings", KeyFindings)
+    app.add_directive("glossary-terms", GlossaryTerms)

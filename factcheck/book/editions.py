@@ -39,12 +39,68 @@ OVERRIDES = {
 def overrides() -> dict:
     """OVERRIDES with the interface strings Sphinx extensions print, from ui.po."""
     from ..render.i18n import gettext_zh
-    return {**OVERRIDES, "nb_code_prompt_show": gettext_zh("Show code"),
+    return {**OVERRIDES, "author": gettext_zh("The Chongzuo fact-check project"),
+            "nb_code_prompt_show": gettext_zh("Show code"),
             "nb_code_prompt_hide": gettext_zh("Hide code")}
 
 
 def is_chinese(config) -> bool:
     return (config.language or "").startswith("zh")
+
+
+# ---------------------------------------------------------------- the Chinese edition's interface
+# The theme's words a reader sees, in Chinese. Each has one home: the theme's own templates'
+# words in sphinx.po (book/_templates makes them translatable), the words sphinx-book-theme's
+# Python writes (its "booktheme" catalog) in booktheme.po, and the book's own in ui.po.
+LOCALES = PROJECT_ROOT / "locales"
+THEME_CATALOG = "booktheme"
+
+
+def _translate_captions(app, doctree) -> None:
+    """The sidebar's part captions (from _toc.yml): sphinx-external-toc inserts the toctrees after
+    Sphinx has translated the page, so their captions are translated here."""
+    from sphinx import addnodes
+
+    from ..render.i18n import gettext_zh
+    for toctree in doctree.findall(addnodes.toctree):
+        if toctree.get("caption"):
+            toctree["caption"] = gettext_zh(toctree["caption"])
+
+
+def _translate_search_field(app, config) -> None:
+    from ..render.i18n import gettext_zh
+    config.html_theme_options = {**config.html_theme_options,
+                                 "search_bar_text": gettext_zh("Search this book...")}
+
+
+def _prefer_our_theme_catalog(app) -> None:
+    """Our booktheme.po first, the theme's own zh_CN catalog behind it: the theme's misses some
+    strings ("Launch on") and writes others in Taiwan's usage (列印成 PDF)."""
+    import gettext
+
+    from sphinx import locale
+    from sphinx.util.i18n import CatalogInfo
+
+    folder = LOCALES / LANGUAGE / "LC_MESSAGES"
+    catalog = CatalogInfo(str(folder), THEME_CATALOG, "utf-8")
+    if catalog.is_outdated():
+        catalog.write_mo(LANGUAGE)
+    ours = gettext.translation(THEME_CATALOG, localedir=str(LOCALES), languages=[LANGUAGE])
+    key = ("general", THEME_CATALOG)
+    theirs = locale.translators.get(key)
+    if theirs is not None and type(theirs) is not gettext.NullTranslations:
+        ours.add_fallback(theirs)
+    locale.translators[key] = ours
+
+
+def setup(app) -> None:
+    """Connects the Chinese edition's interface; the English edition is left as it is."""
+    if not is_chinese(app.config):
+        return
+    app.connect("doctree-read", _translate_captions)
+    app.connect("config-inited", _translate_search_field)
+    # After the theme has registered its catalog (it is loaded before this extension).
+    app.connect("builder-inited", _prefer_our_theme_catalog)
 
 
 def build_chinese(strict: bool = True) -> int:

@@ -39,6 +39,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import blocks, charts
+from ..render.i18n import gettext_zh
 from . import directives, downloads, editions, icons, publish
 
 BUNDLE_NAME = "vega-bundle.js"
@@ -362,14 +363,14 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     downloads.write_downloads(outdir)
-    _stamp_intro(outdir)
+    _stamp_intro(outdir, chinese=editions.is_chinese(app.config))
     _check_icons(outdir)
     # index.html is Jupyter Book's bare redirect, with no <link rel="icon">: a browser
     # opening it asks for /favicon.ico.
     _write_if_changed_bytes(outdir / "favicon.ico", favicon_ico())
 
 
-def _stamp_intro(outdir: Path) -> None:
+def _stamp_intro(outdir: Path, chinese: bool = False) -> None:
     """Write the build stamp into the intro page: commit, source checksum, build date.
 
     Done on the built file after every build, so the stamp is current even when
@@ -380,8 +381,12 @@ def _stamp_intro(outdir: Path) -> None:
         return
     commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
     dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
-    stamp = (f'<p class="build-stamp" id="build-stamp">Built from commit <code>{commit}</code>{dirty} '
-             f"on {date.today().isoformat()}. Source text SHA-256 <code>{RAW_SHA256}</code>.</p>")
+    words = gettext_zh if chinese else str
+    sentence = words("Built from commit {commit}{dirty} on {date}. Source text SHA-256 {sha}.").format(
+        commit=f"<code>{commit}</code>", dirty=words(dirty) if dirty else "",
+        date=date.today().isoformat(), sha=f"<code>{RAW_SHA256}</code>")
+    stamp = f'<p class="build-stamp" id="build-stamp">{sentence}</p>'
+
     text = page.read_text(encoding="utf-8")
     text = re.sub(r'<p class="build-stamp" id="build-stamp">.*?</p>', stamp, text, flags=re.S)
     page.write_text(text, encoding="utf-8")
@@ -393,8 +398,15 @@ class _TermSet(set):
     extend = set.update
 
 
+# Names jieba's dictionary lacks: without them it splits 崇左市 by context, sometimes as 崇左 and
+# sometimes not, and a search for 崇左 misses pages that name the city on every line.
+SEARCH_WORDS = ("崇左", "崇左市", "凭祥", "凭祥市", "江州区", "扶绥县", "宁明县", "龙州县", "大新县",
+                "天等县")
+
+
 def chinese_search_language():
-    """Sphinx's Chinese search (jieba), keeping the Latin terms it has seen in a set.
+    """Sphinx's Chinese search (jieba) knowing the article's place names (SEARCH_WORDS), and
+    keeping the Latin terms it has seen in a set.
 
     SearchChinese keeps them in a list that grows with every page and scans it
     on every stem() call, so indexing grows with the square of the book's size
@@ -405,6 +417,9 @@ def chinese_search_language():
     class ChineseSearch(SearchChinese):
         def init(self, options: dict[str, str]) -> None:
             super().init(options)
+            import jieba
+            for word in SEARCH_WORDS:
+                jieba.add_word(word)
             self.latin_terms = _TermSet()
 
     return ChineseSearch
@@ -442,6 +457,7 @@ def setup(app: Sphinx) -> dict:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_input, depart_HideCellInput))
     app.add_search_language(chinese_search_language())
     directives.setup(app)
+    editions.setup(app)
     app.connect("doctree-resolved", _link_pages_not_notebooks)
     app.connect("html-page-context", _drop_duplicate_scripts)
     app.connect("html-page-context", _drop_unused_design_assets)

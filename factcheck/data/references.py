@@ -23,6 +23,12 @@ GRADES_ZH = {
 }
 
 
+def load_sources() -> dict[str, dict]:
+    """The sources of data/reference/sources.csv by id: title, publisher (and publisher_zh), url."""
+    sources, _ = load_resource("reference_sources")
+    return {row["source_id"]: row for row in sources}
+
+
 def load_reference_figures() -> pd.DataFrame:
     """Reference figures joined to their sources; each figure read back from its quote."""
     sources, _ = load_resource("reference_sources")
