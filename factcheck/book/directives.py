@@ -9,6 +9,7 @@ bilingual glossary (data/glossary.csv and the scale).
 from __future__ import annotations
 
 import posixpath
+from html import escape as html_escape
 
 from docutils import nodes
 from docutils.parsers.rst import directives as options
@@ -68,6 +69,15 @@ class DecisionTable(_EditionDirective):
         return [_table(self.header("Rule", "Rating", "When"), rows, ["decision-table"])]
 
 
+class RatingScale(_EditionDirective):
+    """The scale's ratings and what each means, from the scale itself (factcheck.data.verdicts)."""
+
+    def run(self):
+        rows = [[self.rating_name(rating), rating.meaning_zh if self.chinese else rating.meaning]
+                for rating in RATINGS.values()]
+        return [_table(self.header("Rating", "What it means"), rows, ["rating-scale"])]
+
+
 class UnverifiableKinds(_EditionDirective):
     def run(self):
         meanings = decision.UNVERIFIABLE_KINDS_ZH if self.chinese else decision.UNVERIFIABLE_KINDS
@@ -118,6 +128,35 @@ class KeyFindings(_EditionDirective):
         return [nodes.raw("", html, format="html")]
 
 
+class DownloadsList(_EditionDirective):
+    """The book's downloads (claims.json and the zips factcheck.book.downloads writes), each
+    described in the edition's language; every edition has its own copies beside its pages."""
+    ENTRIES = (
+        ("claims.json", None,  # a file name, the same in both editions
+         "{link}: every claim with its verdict, checks, reasoning, derived values, graded references, "
+         "corrections and address in the book (schema: {schema}).",
+         {"schema": "data/schema/claims.schema.json"}),
+        ("downloads/chongzuo-fact-check-data.zip", "The data package",
+         "{link}: every file of {data}, described by {datapackage} (a Frictionless Data Package).",
+         {"data": "data/", "datapackage": "datapackage.json"}),
+        ("downloads/chongzuo-fact-check-notebooks.zip", "The notebooks",
+         "{link}: every chapter with its stored outputs, to rerun with the repository's pinned "
+         "requirements.", {}),
+    )
+
+    def run(self):
+        words = gettext_zh if self.chinese else str
+        here = posixpath.dirname(self.env.docname)
+        items = []
+        for path, name, sentence, codes in self.ENTRIES:
+            text = words(name) if name else posixpath.basename(path)
+            link = f'<a href="{posixpath.relpath(path, here)}">{html_escape(text)}</a>'
+            code = {key: f"<code>{html_escape(value)}</code>" for key, value in codes.items()}
+            items.append(f"<li>{html_escape(words(sentence)).format(link=link, **code)}</li>")
+        return [nodes.raw("", '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>",
+                          format="html")]
+
+
 class GlossaryTerms(_EditionDirective):
     """Every term in both languages, defined in the edition's; each row is the anchor
     ``term-<term_id>`` and names its source where a cited page gives the definition."""
@@ -148,7 +187,9 @@ class GlossaryTerms(_EditionDirective):
 
 def setup(app) -> None:
     app.add_directive("decision-table", DecisionTable)
+    app.add_directive("rating-scale", RatingScale)
     app.add_directive("unverifiable-kinds", UnverifiableKinds)
     app.add_directive("corrections-log", CorrectionsLog)
     app.add_directive("key-findings", KeyFindings)
     app.add_directive("glossary-terms", GlossaryTerms)
+    app.add_directive("downloads-list", DownloadsList)
