@@ -398,15 +398,8 @@ class _TermSet(set):
     extend = set.update
 
 
-# Names jieba's dictionary lacks: without them it splits 崇左市 by context, sometimes as 崇左 and
-# sometimes not, and a search for 崇左 misses pages that name the city on every line.
-SEARCH_WORDS = ("崇左", "崇左市", "凭祥", "凭祥市", "江州区", "扶绥县", "宁明县", "龙州县", "大新县",
-                "天等县")
-
-
 def chinese_search_language():
-    """Sphinx's Chinese search (jieba) knowing the article's place names (SEARCH_WORDS), and
-    keeping the Latin terms it has seen in a set.
+    """Sphinx's Chinese search (jieba), keeping the Latin terms it has seen in a set.
 
     SearchChinese keeps them in a list that grows with every page and scans it
     on every stem() call, so indexing grows with the square of the book's size
@@ -417,9 +410,6 @@ def chinese_search_language():
     class ChineseSearch(SearchChinese):
         def init(self, options: dict[str, str]) -> None:
             super().init(options)
-            import jieba
-            for word in SEARCH_WORDS:
-                jieba.add_word(word)
             self.latin_terms = _TermSet()
 
     return ChineseSearch
