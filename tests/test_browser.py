@@ -228,6 +228,22 @@ def test_search_for_a_chinese_word_finds_every_page_that_says_it(visit, edition,
     assert not v.blocked, v.blocked
 
 
+@pytest.mark.parametrize("page_path", ["notebooks/04_s2_education_reform.html",
+                                       "zh/notebooks/04_s2_education_reform.html"])
+def test_the_language_switch_keeps_the_readers_anchor(visit, page_path):
+    v = visit()
+    page = v.open(page_path)
+    anchor = page.eval_on_selector("article [id^='claim-']", "el => el.id")
+    page = v.open(f"{page_path}#{anchor}")
+    with page.expect_navigation():
+        page.click("p.language-switch a")
+    page.wait_for_load_state("networkidle")
+    other = page_path.removeprefix("zh/") if page_path.startswith("zh/") else "zh/" + page_path
+    assert page.url == f"{v.site}{other}#{anchor}"
+    assert page.evaluate("id => document.getElementById(id) !== null", anchor), anchor
+    assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
+
+
 def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit):
     """Clicking a part's bar in the scorecard lists that part's claims, with links to their verdicts."""
     v = visit()

@@ -177,3 +177,24 @@ def test_each_intro_shows_the_key_findings_once_in_its_language_and_english_adds
     assert [len(ol.select("li")) for ol in summary] == [count]
     assert [len(ol.select("li")) for ol in chinese.select("ol.key-findings")] == [count]
     assert chinese.select(".findings-zh") == []
+
+
+# The tables the book's directives print from the code and data (factcheck.book.directives):
+# in the Chinese edition every cell is Chinese, but the glossary's column of English names.
+DIRECTIVE_TABLES = ("decision-table", "rating-scale", "unverifiable-kinds", "corrections-log",
+                    "glossary-terms")
+
+
+def test_the_tables_the_book_prints_are_chinese_in_the_chinese_edition(built_book):
+    found, problems = set(), {}
+    for page in _pages(built_book):
+        _, article = _article(built_book / FOLDER / page)
+        for table in article.select(", ".join(f"table.{name}" for name in DIRECTIVE_TABLES)):
+            found.update(set(table["class"]) & set(DIRECTIVE_TABLES))
+            for hidden in table.select("code, .other-language"):
+                hidden.decompose()
+            words = latin_words(" ".join(cell.get_text(" ") for cell in table.select("td, th")))
+            if words:
+                problems[f"{page} {table['class']}"] = words[:20]
+    assert found == set(DIRECTIVE_TABLES)
+    assert problems == {}, problems

@@ -70,7 +70,7 @@ def number_difference(english: str, chinese: str) -> tuple[list[Decimal], list[D
 LATIN_ALLOWED = frozenset({
     "GDP", "PISA", "CPC", "ID", "URL", "CSV", "JSON", "HTML", "PDF", "Vega", "Lite", "Altair",
     "Jupyter", "JupyterLab", "Binder", "GitHub", "Python", "pandas", "nbval", "ClaimReview",
-    "MIT", "CC", "BY", "Sphinx", "Chromium", "pp", "SHA",
+    "MIT", "CC", "BY", "Sphinx", "Chromium", "pp", "SHA", "Frictionless",
 })
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 

@@ -15,6 +15,7 @@ context value given as ``Both(english, chinese)`` is the one of the language ren
 from __future__ import annotations
 
 import html
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +100,9 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
     return gettext_zh(singular if n == 1 else plural)
 
 
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
 @lru_cache(maxsize=2)
 def environment(language: str = "en") -> jinja2.Environment:
     if language not in LANGUAGES:
@@ -114,6 +118,8 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True)
     env.filters["number"] = format_number
     env.filters["local"] = _local(language)
+    # A source's own words are marked with their language: most are Chinese, a few English.
+    env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as
     # every other value is, and writes a missing one as "".
     env.filters["text"] = lambda value: _escape("" if is_missing(value) else value)
