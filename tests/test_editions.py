@@ -46,11 +46,22 @@ def test_every_page_has_its_counterpart_and_a_switch_to_it(built_book):
             assert target == other.resolve(), f"{path}: the switch leads to {target}"
 
 
+# What is not the edition's own words: code and its output, the English renderings of quotes,
+# sources' own words, the build stamp.
+NOT_THE_EDITIONS_WORDS = ("script", "style", "code", "pre", ".cell_input", ".output.stream",
+                          "q", ".gloss", "[lang=en]", "#build-stamp")
+
+
+def _without(node, *also: str):
+    """`node` with NOT_THE_EDITIONS_WORDS (and the selectors `also`) taken out of it."""
+    for hidden in node.select(", ".join((*NOT_THE_EDITIONS_WORDS, *also))):
+        hidden.decompose()
+    return node
+
+
 def _visible_prose(article) -> str:
-    for hidden in article(["script", "style", "code", "pre", "td"]):
-        hidden.decompose()
-    for hidden in article.select(".cell_input, .output.stream, [lang=en], a.url, q, .gloss, #build-stamp"):
-        hidden.decompose()
+    # Table cells are data; a link's text is a source's own title.
+    _without(article, "td", "a.url")
     return " ".join(node.get_text(" ") for node in
                     article.select("p, li, h1, h2, h3, h4, caption, th, figcaption, summary"))
 
@@ -65,9 +76,7 @@ def test_the_chinese_prose_is_chinese(built_book, page):
 
 
 def _card_numbers(article, claim_id: str) -> set:
-    card = article.find(id=f"verdict-{claim_id}")
-    for hidden in card.select("q, .gloss, [lang=en], code, .verdict-references"):
-        hidden.decompose()
+    card = _without(article.find(id=f"verdict-{claim_id}"), ".verdict-references")
     return set(numbers_in(card.get_text(" ")))
 
 
@@ -88,11 +97,7 @@ def _page_numbers(path) -> set:
     _, article = _article(path)
     charts = " ".join(tag["aria-label"] for tag in article.select(".factcheck-chart[aria-label], "
                                                                     ".factcheck-chart [aria-label]"))
-    for hidden in article(["script", "style", "code", "pre"]):
-        hidden.decompose()
-    for hidden in article.select(".cell_input, .output.stream, q, .gloss, [lang=en], #build-stamp, "
-                                 ".findings-zh"):
-        hidden.decompose()
+    _without(article, ".findings-zh")
     return set(numbers_in(article.get_text(" ") + " " + charts))
 
 

@@ -24,7 +24,7 @@ from ..data.registry import load_claims
 from ..data.verdicts import RATINGS, load_verdict_records
 from ..render import charts
 from ..render.blocks import RATING_SYMBOLS, render
-from ..render.i18n import gettext_zh
+from ..render.i18n import field_in, interface_words
 from . import editions
 
 
@@ -53,18 +53,23 @@ class _EditionDirective(SphinxDirective):
     def chinese(self) -> bool:
         return editions.is_chinese(self.env.config)
 
-    def header(self, *labels: str) -> list[str]:
-        return [gettext_zh(label) if self.chinese else label for label in labels]
+    def words(self, text: str) -> str:
+        """An interface string in the edition's language (ui.po)."""
+        return interface_words(self.chinese)(text)
 
-    def rating_name(self, rating) -> str:
-        return rating.name_zh if self.chinese else rating.name
+    def header(self, *labels: str) -> list[str]:
+        return [self.words(label) for label in labels]
+
+    def local(self, item, name: str):
+        """A data field in the edition's language (`name` or `name_zh`)."""
+        return field_in(item, name, self.chinese)
 
 
 class DecisionTable(_EditionDirective):
     def run(self):
         rules = {rule.number: rule for rule in (*decision.RULES, decision.FALLBACK)}
-        rows = [[str(rule["rule"]), self.rating_name(RATINGS[rule["rating"]]),
-                 rules[rule["rule"]].when_zh if self.chinese else rule["when"]]
+        rows = [[str(rule["rule"]), self.local(RATINGS[rule["rating"]], "name"),
+                 self.local(rules[rule["rule"]], "when")]
                 for rule in decision.table()]
         return [_table(self.header("Rule", "Rating", "When"), rows, ["decision-table"])]
 
@@ -73,7 +78,7 @@ class RatingScale(_EditionDirective):
     """The scale's ratings and what each means, from the scale itself (factcheck.data.verdicts)."""
 
     def run(self):
-        rows = [[self.rating_name(rating), rating.meaning_zh if self.chinese else rating.meaning]
+        rows = [[self.local(rating, "name"), self.local(rating, "meaning")]
                 for rating in RATINGS.values()]
         return [_table(self.header("Rating", "What it means"), rows, ["rating-scale"])]
 
@@ -88,8 +93,8 @@ class UnverifiableKinds(_EditionDirective):
 class CorrectionsLog(_EditionDirective):
     def run(self):
         log = load_verdict_records()
-        rows = [[c.date, claim_id, self.rating_name(c.previous), self.rating_name(c.new),
-                 c.reason_zh if self.chinese else c.reason]
+        rows = [[c.date, claim_id, self.local(c.previous, "name"), self.local(c.new, "name"),
+                 self.local(c, "reason")]
                 for claim_id, verdict in log.items() for c in verdict.corrections]
         rows.sort(key=lambda row: (row[0], row[1]))
         return [_table(self.header("Date", "Claim", "Was", "Now", "Why"), rows, ["corrections-log"])]
@@ -145,14 +150,13 @@ class DownloadsList(_EditionDirective):
     )
 
     def run(self):
-        words = gettext_zh if self.chinese else str
         here = posixpath.dirname(self.env.docname)
         items = []
         for path, name, sentence, codes in self.ENTRIES:
-            text = words(name) if name else posixpath.basename(path)
+            text = self.words(name) if name else posixpath.basename(path)
             link = f'<a href="{posixpath.relpath(path, here)}">{html_escape(text)}</a>'
             code = {key: f"<code>{html_escape(value)}</code>" for key, value in codes.items()}
-            items.append(f"<li>{html_escape(words(sentence)).format(link=link, **code)}</li>")
+            items.append(f"<li>{html_escape(self.words(sentence)).format(link=link, **code)}</li>")
         return [nodes.raw("", '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>",
                           format="html")]
 
@@ -167,15 +171,15 @@ class GlossaryTerms(_EditionDirective):
         table = _table(self.header("Term", other, "Definition", "Source"), [], ["glossary-terms"])
         body = table.next_node(nodes.tbody)
         for term in load_glossary():
-            names = [term.term_zh, term.term] if self.chinese else [term.term, term.term_zh]
-            cells = [nodes.paragraph(text=names[0]), nodes.paragraph(text=names[1]),
-                     nodes.paragraph(text=term.definition_zh if self.chinese else term.definition),
+            cells = [nodes.paragraph(text=self.local(term, "term")),
+                     nodes.paragraph(text=field_in(term, "term", not self.chinese)),
+                     nodes.paragraph(text=self.local(term, "definition")),
                      nodes.paragraph()]
             cells[1]["classes"].append("other-language")
             if term.source_id:
                 source = sources[term.source_id]
-                publisher = source["publisher_zh"] if self.chinese else source["publisher"]
-                cells[3] += nodes.reference("", publisher or source["title"], refuri=source["url"])
+                cells[3] += nodes.reference("", self.local(source, "publisher") or source["title"],
+                                            refuri=source["url"])
             row = nodes.row(ids=[f"term-{term.term_id}"])
             for cell in cells:
                 entry = nodes.entry()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import PROJECT_ROOT
 from ..render import blocks, charts
+from ..render.i18n import gettext_zh
 
 BUILD = PROJECT_ROOT / "_build"
 ENGLISH = BUILD / "html"
@@ -38,7 +39,6 @@ OVERRIDES = {
 
 def overrides() -> dict:
     """OVERRIDES with the interface strings Sphinx extensions print, from ui.po."""
-    from ..render.i18n import gettext_zh
     return {**OVERRIDES, "author": gettext_zh("The Chongzuo fact-check project"),
             "nb_code_prompt_show": gettext_zh("Show code"),
             "nb_code_prompt_hide": gettext_zh("Hide code")}
@@ -61,14 +61,12 @@ def _translate_captions(app, doctree) -> None:
     Sphinx has translated the page, so their captions are translated here."""
     from sphinx import addnodes
 
-    from ..render.i18n import gettext_zh
     for toctree in doctree.findall(addnodes.toctree):
         if toctree.get("caption"):
             toctree["caption"] = gettext_zh(toctree["caption"])
 
 
 def _translate_search_field(app, config) -> None:
-    from ..render.i18n import gettext_zh
     config.html_theme_options = {**config.html_theme_options,
                                  "search_bar_text": gettext_zh("Search this book...")}
 

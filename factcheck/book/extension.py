@@ -39,7 +39,7 @@ from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import blocks, charts
-from ..render.i18n import gettext_zh
+from ..render.i18n import interface_words
 from . import directives, downloads, editions, icons, publish
 
 BUNDLE_NAME = "vega-bundle.js"
@@ -381,7 +381,7 @@ def _stamp_intro(outdir: Path, chinese: bool = False) -> None:
         return
     commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
     dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
-    words = gettext_zh if chinese else str
+    words = interface_words(chinese)
     sentence = words("Built from commit {commit}{dirty} on {date}. Source text SHA-256 {sha}.").format(
         commit=f"<code>{commit}</code>", dirty=words(dirty) if dirty else "",
         date=date.today().isoformat(), sha=f"<code>{RAW_SHA256}</code>")

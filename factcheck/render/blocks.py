@@ -23,8 +23,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..data.tables import TRANSLATION_SUFFIX, is_missing
-from .i18n import LANGUAGES, gettext_zh
+from ..data.tables import is_missing
+from .i18n import LANGUAGES, field_in, gettext_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -80,20 +80,9 @@ def _escape(value) -> Markup:
     return Markup(html.escape("" if value is None else str(value), quote=True))
 
 
-def _field(item, name: str):
-    """`item.name` or `item[name]`, whichever `item` has; a clear error when it has neither."""
-    if isinstance(item, dict) or hasattr(item, "keys"):
-        if name in item.keys():
-            return item[name]
-    elif hasattr(item, name):
-        return getattr(item, name)
-    raise jinja2.UndefinedError(f"{type(item).__name__} has no field {name!r}")
-
-
 def _local(language: str):
     """The `local` filter: a data field in the language rendered (`name`, or `name_zh`)."""
-    suffix = "" if language == "en" else TRANSLATION_SUFFIX
-    return lambda item, name: _field(item, name + suffix)
+    return lambda item, name: field_in(item, name, chinese=language != "en")
 
 
 def _ngettext_zh(singular: str, plural: str, n: int) -> str:

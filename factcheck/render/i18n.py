@@ -69,6 +69,23 @@ def gettext_zh(msgid: str) -> str:
         raise MissingTranslation(msgid) from None
 
 
+def interface_words(chinese: bool):
+    """What turns an interface string into the edition's words: the catalog, or nothing."""
+    return gettext_zh if chinese else str
+
+
+def field_in(item, name: str, chinese: bool):
+    """A data field in the edition's language: `name`, or `name_zh`, as a key of `item` (a row)
+    or its attribute; a clear error when it has neither."""
+    name = name + TRANSLATION_SUFFIX if chinese else name
+    if isinstance(item, dict) or hasattr(item, "keys"):
+        if name in item.keys():
+            return item[name]
+    elif hasattr(item, name):
+        return getattr(item, name)
+    raise LookupError(f"{type(item).__name__} has no field {name!r}")
+
+
 def needs_translation(text) -> bool:
     return isinstance(text, str) and bool(_LATIN.search(text))
 
