@@ -61,7 +61,8 @@ def _reference_entry(figure: dict) -> dict:
 
 
 def _check_entry(check: decision.Check) -> dict:
-    return {"step": check.step, "check": check.kind, "outcome": check.outcome, "grade": check.grade,
+    return {"step": check.step, "check": check.kind, "outcome": check.outcome, "scope": check.scope,
+            "grade": check.grade,
             "references": list(check.references), "derived": list(check.derived),
             "fails_if": json_text(check.fails_if), "reason": json_text(check.reason)}
 

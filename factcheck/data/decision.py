@@ -1,14 +1,20 @@
 """The decision table: a verdict's rating follows from its recorded check outcomes.
 
-Each check of a claim (data/checks.csv) records its kind and its outcome, the
-references it rests on and, for a test that passed, what would have failed
-it. The rules below are read in order and the first that applies gives the
-rating, so the most consequential finding wins: a contradiction outranks a
-misleading comparison, which outranks any agreement. The methodology page and
-claims.json print this same table.
+Each check of a claim (data/checks.csv) records its kind, its outcome, which part of
+the claim it tests (its `scope`), the references it rests on and, for a test that
+passed, what would have failed it. A claim is rated on its central assertion: only a
+check whose scope is "central" can decide a rating. A context check (a background
+fact the claim leans on) is shown on the card, but cannot lift or sink the rating.
 
-A check's evidence is only as strong as its weakest reference: a check that
-cites an official page and an aggregator copy is graded "aggregator".
+Every possible check falls under exactly one clause: one of the rules below, or one
+of the NO_FINDING clauses, which say why that outcome decides nothing. Of a claim's
+checks, the rule that comes first in the table gives the rating, so the most
+consequential finding wins: a contradiction outranks an inconsistency, which
+outranks a misleading comparison, which outranks any agreement. The methodology page
+and claims.json print this same table.
+
+A check is as strong as the best reference that supports its outcome, so adding a
+reference never moves a claim down the table.
 """
 from __future__ import annotations
 
@@ -19,11 +25,17 @@ from dataclasses import dataclass
 OUTCOMES = {
     "arithmetic": ("consistent", "inconsistent", "computed"),
     "consistency": ("consistent", "inconsistent", "computed"),
-    "comparability": ("misleading", "slip", "comparable", "unstated", "not-comparable"),
+    "comparability": ("misleading", "base-changed", "slip", "comparable", "unstated", "not-comparable"),
     "wording": ("misleading", "slip", "comparable"),
-    "external": ("matches", "differs", "not-comparable", "no-source-found"),
-    "search": ("no-source-found", "no-measure", "no-public-record"),
+    "external": ("matches", "differs", "not-comparable"),
+    "search": ("official-record-not-found", "no-record-found", "no-measure"),
 }
+# What part of the claim a check tests.
+SCOPES = {
+    "central": "the claim's central assertion",
+    "context": "a background fact the claim leans on; shown, but it never decides the rating",
+}
+SCOPE_NAMES_ZH = {"central": "核心说法", "context": "背景事实"}
 # Their names in simplified Chinese, as the Chinese edition prints them (the English edition
 # prints the ids).
 KIND_NAMES_ZH = {
@@ -32,24 +44,30 @@ KIND_NAMES_ZH = {
 }
 OUTCOME_NAMES_ZH = {
     "consistent": "吻合", "inconsistent": "矛盾", "computed": "仅作计算", "misleading": "易误导",
-    "slip": "笔误", "comparable": "可比", "unstated": "口径未说明", "not-comparable": "不可比",
-    "matches": "相符", "differs": "不符", "no-source-found": "未找到来源", "no-measure": "无指标可依",
-    "no-public-record": "无公开记录",
+    "base-changed": "口径暗中改变", "slip": "笔误", "comparable": "可比", "unstated": "口径未说明",
+    "not-comparable": "不可比", "matches": "相符", "differs": "不符",
+    "official-record-not-found": "官方记录应有而未查到", "no-record-found": "检索范围内未查到记录",
+    "no-measure": "无指标可依",
 }
 OUTCOME_MEANINGS = {
-    "consistent": "the article's numbers agree, and the check states what value would have failed it",
+    "consistent": "two figures the article states independently, in different places, agree; the check "
+                  "states what value would have failed it",
     "inconsistent": "the article's numbers cannot all be true",
-    "computed": "a value worked out for context; it tests nothing",
+    "computed": "a value worked out for context, or the article repeating its own figure or adding "
+                "within one sentence; it tests nothing",
     "misleading": "the comparison or the words lead a reader to a wrong idea",
+    "base-changed": "the article presents a comparison, sum or ranking as like for like, but its bases "
+                    "or definitions differ and the article does not say so",
     "slip": "a wording error that leaves the reader's understanding of the figure intact",
     "comparable": "the terms or bases compared are the same",
     "unstated": "the article does not say which of two bases it uses; the figure fits one of them",
     "not-comparable": "a source exists but measures something else (another place, year or definition)",
     "matches": "a source states the same figure or fact",
     "differs": "a source states a different figure or fact",
-    "no-source-found": "a public source should exist but none was found",
+    "official-record-not-found": "the record is public by nature (a published list, speech, plan, "
+                                 "budget or enrolment plan) but we did not find it",
+    "no-record-found": "no record of the figure was found in what we could search",
     "no-measure": "the claim is an evaluation that no measure backs",
-    "no-public-record": "the figure is an internal administrative count that no public record holds",
 }
 # Evidence grades, strongest first; "article" is the article itself.
 GRADE_ORDER = ("official", "official-repost", "aggregator", "article")
@@ -63,13 +81,14 @@ class Check:
     step: int
     kind: str
     outcome: str
-    grade: str            # the weakest grade of its references; "article" when it cites none
+    grade: str            # the best grade of its references; "article" when it cites none
     references: tuple[str, ...]
     derived: tuple[str, ...]
     fails_if: str
     reason: str
     fails_if_zh: str = ""   # the Chinese of fails_if and reason, for the Chinese edition
     reason_zh: str = ""
+    scope: str = "central"
 
 
 @dataclass(frozen=True)
@@ -82,38 +101,88 @@ class Rule:
 
 
 def _is(kinds: tuple[str, ...], outcomes: tuple[str, ...], grades: tuple[str, ...] | None = None):
+    """A central check of one of `kinds` recording one of `outcomes` (from a reference of `grades`)."""
     def applies(check: Check) -> bool:
-        return (check.kind in kinds and check.outcome in outcomes
+        return (check.scope == "central" and check.kind in kinds and check.outcome in outcomes
                 and (grades is None or check.grade in grades))
     return applies
 
 
+def _either(*tests: Callable[[Check], bool]) -> Callable[[Check], bool]:
+    return lambda check: any(test(check) for test in tests)
+
+
 RULES = (
     Rule(1, "contradicted",
-         "an external check finds a different figure in an official or official-repost source",
-         "外部来源核查在官方来源或官方转载中查到不同的数字",
+         "an external check of the central claim finds a different figure in an official or "
+         "official-repost source",
+         "外部来源核查在官方来源或官方转载中查到与核心说法不同的数字",
          _is(("external",), ("differs",), OFFICIAL)),
     Rule(2, "inconsistent",
          "an arithmetic or consistency check finds the article's numbers cannot all be true",
          "计算核查或一致性核查发现原文的数字不可能全部成立",
          _is(("arithmetic", "consistency"), ("inconsistent",))),
-    Rule(3, "misleading", "a comparability or wording check finds the comparison or the words mislead",
-         "可比性核查或措辞核查发现其比较或表述具有误导性",
-         _is(("comparability", "wording"), ("misleading",))),
+    Rule(3, "misleading",
+         "a comparability or wording check finds the comparison or the words mislead, or that a "
+         "comparison presented as like for like changes its base without saying so",
+         "可比性核查或措辞核查发现其比较或表述具有误导性，或者把口径不同的数字当作同口径比较而未加说明",
+         _either(_is(("comparability", "wording"), ("misleading",)), _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
-         "an external check finds the same figure in an official or official-repost source",
-         "外部来源核查在官方来源或官方转载中查到相同的数字",
+         "an external check finds the central claim's figure in an official or official-repost source",
+         "外部来源核查在官方来源或官方转载中查到与核心说法相同的数字",
          _is(("external",), ("matches",), OFFICIAL)),
-    Rule(5, "corroborated", "an external check finds the same figure in a third-party copy",
-         "外部来源核查在第三方转载中查到相同的数字",
+    Rule(5, "unverifiable",
+         "an external check finds a different figure in a third-party copy only: without the official "
+         "page, neither the copy nor the article can be relied on",
+         "外部来源核查只在第三方转载中查到不同的数字：没有官方页面，转载和原文都不足为凭",
+         _is(("external",), ("differs",), ("aggregator",))),
+    Rule(6, "corroborated",
+         "an external check finds the central claim's figure in a third-party copy",
+         "外部来源核查在第三方转载中查到与核心说法相同的数字",
          _is(("external",), ("matches",), ("aggregator",))),
-    Rule(6, "adds-up",
-         "an arithmetic or consistency check that could have failed finds the numbers agree",
-         "一项本可能不通过的计算核查或一致性核查发现数字相互吻合",
+    Rule(7, "adds-up",
+         "an arithmetic or consistency check finds that figures the article states independently, "
+         "in different places, agree, where they could have disagreed",
+         "计算核查或一致性核查发现，原文在不同位置分别给出、本可能互相矛盾的数字相互吻合",
          _is(("arithmetic", "consistency"), ("consistent",))),
 )
-FALLBACK = Rule(7, "unverifiable", "no rule above applies: nothing public settles the claim",
-                "以上规则均不适用：没有公开资料能够判定该说法", lambda check: True)
+DISPUTED = RULES[4]
+FALLBACK = Rule(8, "unverifiable", "no rule above applies: nothing public settles the central claim",
+                "以上规则均不适用：没有公开资料能够判定核心说法", lambda check: True)
+
+
+@dataclass(frozen=True)
+class NoFinding:
+    """A kind of check that decides no rating, and why."""
+    why: str
+    applies: Callable[[Check], bool]
+
+
+def _outcome_in(*outcomes: str):
+    return lambda check: check.scope == "central" and check.outcome in outcomes
+
+
+# The checks that no rule takes up. With RULES they cover every possible check exactly once
+# (tests/test_decision.py proves it over every combination of kind, outcome, grade and scope).
+NO_FINDING = (
+    NoFinding("a context check tests a background fact, not the claim", lambda c: c.scope == "context"),
+    NoFinding("it records a value for context, or the article repeating itself: nothing that could fail",
+              _outcome_in("computed")),
+    NoFinding("the comparison or the words are sound, or slip without misleading",
+              _outcome_in("comparable", "slip")),
+    NoFinding("the base is unstated, or the source measures something else: it shows no error",
+              _outcome_in("unstated", "not-comparable")),
+    NoFinding("nothing was found that could test the claim",
+              _outcome_in("official-record-not-found", "no-record-found", "no-measure")),
+    NoFinding("an external check needs a reference; the data loader refuses one without",
+              lambda c: (c.scope == "central" and c.kind == "external"
+                         and c.outcome in ("matches", "differs") and c.grade == "article")),
+)
+
+
+def clauses(check: Check) -> list[Rule | NoFinding]:
+    """Every rule and no-finding clause that takes up this one check (exactly one, by design)."""
+    return [clause for clause in (*RULES, *NO_FINDING) if clause.applies(check)]
 
 
 def decide(checks: list[Check] | tuple[Check, ...]) -> Rule:
@@ -129,27 +198,32 @@ def table() -> list[dict]:
     return [{"rule": rule.number, "rating": rule.rating, "when": rule.when} for rule in (*RULES, FALLBACK)]
 
 
-def weakest_grade(grades: list[str]) -> str:
-    return max(grades, key=GRADE_ORDER.index) if grades else "article"
+def best_grade(grades: list[str] | tuple[str, ...]) -> str:
+    """A check is as strong as the best reference that supports its outcome."""
+    return min(grades, key=GRADE_ORDER.index) if grades else "article"
 
 
-# What kind of unverifiable a claim is, from its outcomes: the first that any check records.
+# What kind of unverifiable a claim is: the first that its central checks record.
 UNVERIFIABLE_KINDS = {
+    "disputed": "Only a third-party copy was found, and it states a different figure",
     "no-measure": "An evaluation that no measure backs",
-    "no-source-found": "An official figure should exist but was not found",
-    "no-public-record": "An internal administrative count that no public record holds",
+    "official-record-not-found": "An official record exists but was not found",
+    "no-record-found": "No record found in what we could search",
     "not-comparable": "Only a source that measures something else was found",
     "nothing-to-test": "Nothing was checked that could have failed",
 }
 UNVERIFIABLE_KINDS_ZH = {
+    "disputed": "只找到第三方转载，且数字与原文不同",
     "no-measure": "没有任何指标支撑的评价",
-    "no-source-found": "理应有官方数字，但未找到",
-    "no-public-record": "内部行政统计，没有公开记录可查",
+    "official-record-not-found": "官方记录应当存在，但未查到",
+    "no-record-found": "在可检索的范围内未查到记录",
     "not-comparable": "只找到衡量其他对象的来源",
     "nothing-to-test": "没有做过任何可能不通过的核查",
 }
 
 
 def unverifiable_kind(checks: list[Check] | tuple[Check, ...]) -> str:
-    outcomes = {check.outcome for check in checks}
+    if any(DISPUTED.applies(check) for check in checks):
+        return "disputed"
+    outcomes = {check.outcome for check in checks if check.scope == "central"}
     return next((kind for kind in UNVERIFIABLE_KINDS if kind in outcomes), "nothing-to-test")

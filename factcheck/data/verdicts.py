@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import DataError
-from .decision import OUTCOMES, Check, Rule, decide, unverifiable_kind, weakest_grade
+from .decision import OUTCOMES, Check, Rule, best_grade, decide, unverifiable_kind
 from .derived import load_derived
 from .references import load_reference_figures
 from .registry import load_claims
@@ -125,7 +125,7 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
         for ref in refs:
             if ref not in grades:
                 raise DataError(shown, n, "references", f"{ref!r} is not in reference/figures.csv")
-        if kind == "external" and outcome != "no-source-found" and not refs:
+        if kind == "external" and not refs:
             raise DataError(shown, n, "references", f"an external check that {outcome} must cite its source")
         names = _split(row["derived"])
         for name in names:
@@ -140,9 +140,9 @@ def load_checks(references: pd.DataFrame | None = None, path: Path | None = None
         if row["step"] != len(checks) + 1:
             raise DataError(shown, n, "step", f"expected step {len(checks) + 1} of {row['claim_id']}")
         checks.append(Check(row["claim_id"], row["step"], kind, outcome,
-                            weakest_grade([grades[ref] for ref in refs]), refs, names,
+                            best_grade([grades[ref] for ref in refs]), refs, names,
                             row["fails_if"] or "", row["reason"] or "",
-                            row["fails_if_zh"] or "", row["reason_zh"] or ""))
+                            row["fails_if_zh"] or "", row["reason_zh"] or "", row["scope"]))
     return {claim: tuple(checks) for claim, checks in by_claim.items()}
 
 
