@@ -8,7 +8,17 @@ from hypothesis import strategies as st
 
 from factcheck.data import DATA_DIR, DataError
 from factcheck.data.decision import (
-    FALLBACK, GRADE_ORDER, NO_FINDING, OUTCOMES, RULES, SCOPES, Check, best_grade, clauses, decide, table,
+    FALLBACK,
+    GRADE_ORDER,
+    NO_FINDING,
+    OUTCOMES,
+    RULES,
+    SCOPES,
+    Check,
+    best_grade,
+    clauses,
+    decide,
+    table,
 )
 from factcheck.data.source import load_source
 from factcheck.data.verdicts import load_checks, load_corrections, load_verdict_records, load_verdicts
@@ -53,10 +63,11 @@ def test_every_possible_check_falls_under_exactly_one_clause():
         assert len(taken_by) == 1, (check.kind, check.outcome, check.grade, check.scope, taken_by)
 
 
+KIND_OUTCOMES = [(kind, outcome) for kind, outcomes in OUTCOMES.items() for outcome in outcomes]
 checks_strategy = st.lists(
-    st.builds(lambda kind_outcome, grades, scope: Check("x-y", 1, *kind_outcome, best_grade(grades), (), (),
-                                                        "x", "", scope=scope),
-              st.sampled_from([(kind, outcome) for kind, outcomes in OUTCOMES.items() for outcome in outcomes]),
+    st.builds(lambda kind_outcome, grades, scope: Check("x-y", 1, *kind_outcome, best_grade(grades),
+                                                        (), (), "x", "", scope=scope),
+              st.sampled_from(KIND_OUTCOMES),
               st.lists(st.sampled_from(GRADE_ORDER[:-1]), max_size=3),
               st.sampled_from(tuple(SCOPES))),
     max_size=6)
@@ -98,7 +109,7 @@ def test_no_positive_rating_rests_on_a_context_check(checks):
 @settings(max_examples=400, deadline=None)
 @given(checks_strategy)
 def test_no_restatement_earns_adds_up(checks):
-    """A restatement records 'computed'; without a consistent check that could have failed, never 'adds up'."""
+    """A restatement records 'computed': without a consistent check that could fail, never 'adds up'."""
     if not any(check.outcome == "consistent" and check.scope == "central" for check in checks):
         assert decide(checks).rating != "adds-up"
 

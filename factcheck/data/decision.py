@@ -126,7 +126,8 @@ RULES = (
          "a comparability or wording check finds the comparison or the words mislead, or that a "
          "comparison presented as like for like changes its base without saying so",
          "可比性核查或措辞核查发现其比较或表述具有误导性，或者把口径不同的数字当作同口径比较而未加说明",
-         _either(_is(("comparability", "wording"), ("misleading",)), _is(("comparability",), ("base-changed",)))),
+         _either(_is(("comparability", "wording"), ("misleading",)),
+                 _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
          "an external check finds the central claim's figure in an official or official-repost source",
          "外部来源核查在官方来源或官方转载中查到与核心说法相同的数字",
