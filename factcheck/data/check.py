@@ -17,6 +17,7 @@ from .parts import load_parts
 from .references import load_reference_figures
 from .registry import load_claims, load_exclusions
 from .source import SourceChangedError, load_source
+from .provenance import load_provenance
 from .verdicts import load_verdict_records
 
 
@@ -30,6 +31,7 @@ def check_all() -> str:
     verdicts = load_verdict_records(source, claims=claims, references=references)
     findings = load_findings()
     glossary = load_glossary()
+    load_provenance(source)
     return (f"data/ is valid: {len(claims)} claims, {len(verdicts)} verdicts, "
             f"{len(references)} reference figures, {len(findings)} key findings, "
             f"{len(glossary)} glossary terms")
