@@ -98,6 +98,12 @@ class Verdict:
         return tuple(dict.fromkeys(ref for check in self.checks for ref in check.references))
 
     @property
+    def confirmed_context(self) -> tuple[Check, ...]:
+        """Background facts a check confirmed: shown on the card, never lifting the rating."""
+        return tuple(check for check in self.checks
+                     if check.scope == "context" and check.outcome in ("matches", "consistent"))
+
+    @property
     def unverifiable_kind(self) -> str | None:
         return unverifiable_kind(self.checks) if self.rating.id == "unverifiable" else None
 

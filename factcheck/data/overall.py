@@ -1,0 +1,42 @@
+"""The article's overall verdict, counted from the verdicts: what its own achievement claims
+amount to, set apart from the background facts it leans on.
+
+A claim's role (data/claims.csv) says which it is: an `achievement` the article credits to
+the city's education work, or `background` (population, the city's age, the exam reform,
+Guangxi's rates, region-wide programmes). Confirmed background never counts as a confirmed
+achievement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .verdicts import Verdict
+
+ROLES = ("achievement", "background")
+CONFIRMED = ("matches-official", "corroborated")     # a source outside the article agrees
+ADDS_UP = ("adds-up",)                                # the article agrees with itself
+FOUND_WANTING = ("contradicted", "inconsistent", "misleading")
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    role: str
+    claims: tuple[str, ...]
+    confirmed: tuple[str, ...]
+    adds_up: tuple[str, ...]
+    found_wanting: tuple[str, ...]
+    unverifiable: tuple[str, ...]
+
+
+def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, RoleSummary]:
+    """Each role's claims split by what their verdicts found, in the order of `roles`."""
+    summaries = {}
+    for role in ROLES:
+        ids = tuple(claim for claim, its_role in roles.items() if its_role == role)
+
+        def rated(ratings: tuple[str, ...], ids=ids) -> tuple[str, ...]:
+            return tuple(claim for claim in ids if verdicts[claim].rating.id in ratings)
+
+        summaries[role] = RoleSummary(role, ids, rated(CONFIRMED), rated(ADDS_UP), rated(FOUND_WANTING),
+                                      rated(("unverifiable",)))
+    return summaries
