@@ -15,14 +15,15 @@ from docutils import nodes
 from docutils.parsers.rst import directives as options
 from sphinx.util.docutils import SphinxDirective
 
-from ..data import decision
+from ..data import decision, overall
 from ..data.findings import load_findings
 from ..data.glossary import load_glossary
 from ..data.parts import load_parts
+from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
 from ..data.registry import load_claims
 from ..data.verdicts import RATINGS, load_verdict_records
-from ..render import charts
+from ..render import charts, requests
 from ..render.blocks import RATING_SYMBOLS, render
 from ..render.i18n import field_in, interface_words
 from . import editions
@@ -133,6 +134,52 @@ class KeyFindings(_EditionDirective):
         return [nodes.raw("", html, format="html")]
 
 
+class OverallVerdict(_EditionDirective):
+    """The article's overall verdict, before the key findings: what the article is and who
+    stands behind it (data/provenance.csv), then its achievement claims counted by what their
+    verdicts found, set apart from the background it leans on (factcheck.data.overall)."""
+
+    def run(self):
+        verdicts = load_verdict_records()
+        claims = load_claims().set_index("claim_id")
+        summary = overall.summarise(claims["role"].to_dict(), verdicts)
+        parts = load_parts()
+        here = posixpath.dirname(self.env.docname)
+
+        def linked(ids):
+            return [{"href": f"{posixpath.relpath(parts[claims.loc[claim, 'part']].page, here)}.html"
+                             f"#claim-{claim}",
+                     "subject": field_in(claims.loc[claim], "subject", self.chinese),
+                     "rating": verdicts[claim].rating} for claim in ids]
+
+        provenance = [{"statement": field_in(fact, "statement", self.chinese)
+                       .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
+        html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
+                      achievement=summary["achievement"], background=summary["background"],
+                      confirmed_achievements=linked(summary["achievement"].confirmed),
+                      wanting=linked(summary["achievement"].found_wanting),
+                      confirmed_background=linked(summary["background"].confirmed))
+        return [nodes.raw("", html, format="html")]
+
+
+class RecordsRequest(_EditionDirective):
+    """The request for the records behind each headline claim we could not verify
+    (factcheck.render.requests), with a link to the same request as a text file."""
+
+    def run(self):
+        parts = load_parts()
+        claims = load_claims().set_index("claim_id")
+        here = posixpath.dirname(self.env.docname)
+        def href(claim_id: str) -> str:
+            page = parts[claims.loc[claim_id, "part"]].page
+            return f"{posixpath.relpath(page, here)}.html#claim-{claim_id}"
+
+        items = [{**item, "href": href(item["claim_id"])} for item in requests.request_items(self.chinese)]
+        html = render("requests.html", "zh-Hans" if self.chinese else "en", items=items,
+                      download=posixpath.relpath(requests.DOWNLOAD, here))
+        return [nodes.raw("", html, format="html")]
+
+
 class DownloadsList(_EditionDirective):
     """The book's downloads (claims.json and the zips factcheck.book.downloads writes), each
     described in the edition's language; every edition has its own copies beside its pages."""
@@ -195,5 +242,7 @@ def setup(app) -> None:
     app.add_directive("unverifiable-kinds", UnverifiableKinds)
     app.add_directive("corrections-log", CorrectionsLog)
     app.add_directive("key-findings", KeyFindings)
+    app.add_directive("overall-verdict", OverallVerdict)
+    app.add_directive("records-request", RecordsRequest)
     app.add_directive("glossary-terms", GlossaryTerms)
     app.add_directive("downloads-list", DownloadsList)

@@ -38,7 +38,7 @@ from sphinx.util import logging
 from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
-from ..render import blocks, charts
+from ..render import blocks, charts, requests
 from ..render.i18n import interface_words
 from . import directives, downloads, editions, icons, publish
 
@@ -363,6 +363,8 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     downloads.write_downloads(outdir)
+    (outdir / requests.DOWNLOAD).write_text(requests.request_text(editions.is_chinese(app.config)),
+                                            encoding="utf-8")
     _stamp_intro(outdir, chinese=editions.is_chinese(app.config))
     _check_icons(outdir)
     # index.html is Jupyter Book's bare redirect, with no <link rel="icon">: a browser

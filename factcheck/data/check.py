@@ -14,10 +14,10 @@ from . import DataError
 from .findings import load_findings
 from .glossary import load_glossary
 from .parts import load_parts
+from .provenance import load_provenance
 from .references import load_reference_figures
 from .registry import load_claims, load_exclusions
 from .source import SourceChangedError, load_source
-from .provenance import load_provenance
 from .verdicts import load_verdict_records
 
 

@@ -40,3 +40,10 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
         summaries[role] = RoleSummary(role, ids, rated(CONFIRMED), rated(ADDS_UP), rated(FOUND_WANTING),
                                       rated(("unverifiable",)))
     return summaries
+
+
+def records_to_request(verdicts: dict[str, Verdict], order: list[str]) -> list[Verdict]:
+    """The headline claims we could not verify, in the article's order (`order`: claim ids):
+    each one's "what would settle it" becomes a request for the records."""
+    return [verdicts[claim] for claim in order
+            if verdicts[claim].importance == "headline" and verdicts[claim].rating.id == "unverifiable"]

@@ -41,6 +41,7 @@ def load_provenance(source: Source | None = None) -> dict[str, ProvenanceFact]:
         for field in ("statement", "statement_zh"):
             if "{n}" in getattr(fact, field) and not dailies(fact):
                 raise DataError(display_path(path), row["_row"], field,
-                                "{n} (the number of dailies) needs a quote that names the dailies (《title》)")
+                                "{n} (the number of dailies) needs a quote that names them, "
+                                "each in 《》")
         facts[fact.fact_id] = fact
     return facts

@@ -42,20 +42,24 @@ RATINGS = {rating.id: rating for rating in (
            "was not available to us.",
            name_zh="有据", meaning_zh="第三方网站转载的官方表述与之相符；我们未能查阅官方页面本身。"),
     Rating("adds-up", "Adds up",
-           "The article's own numbers agree with each other; no outside source confirms the figure itself.",
-           name_zh="计算无误", meaning_zh="原文自身的数字相互吻合；没有外部来源证实该数字本身。"),
+           "Figures the article states independently, in different places, agree where they could have "
+           "disagreed; no outside source confirms the figure itself.",
+           name_zh="计算无误",
+           meaning_zh="原文在不同位置分别给出、本可能互相矛盾的数字相互吻合；没有外部来源证实该数字本身。"),
     Rating("misleading", "Misleading comparison or wording",
            "The number may be right, but the comparison or the words around it lead a reader "
-           "to a wrong idea.",
-           name_zh="易误导", meaning_zh="数字本身可能无误，但相关比较或表述会使读者产生错误的理解。"),
+           "to a wrong idea, or a comparison presented as like for like changes its base unannounced.",
+           name_zh="易误导",
+           meaning_zh="数字本身可能无误，但相关比较或表述会使读者产生错误的理解，或者把口径不同的数字当作同口径比较而未加说明。"),
     Rating("inconsistent", "Inconsistent within the article",
            "The article says two things that cannot both be true.",
            name_zh="前后矛盾", meaning_zh="原文有两处说法不可能同时成立。"),
     Rating("contradicted", "Contradicted", "A reliable source says something different.",
            name_zh="错误", meaning_zh="可靠来源的说法与之不同。"),
     Rating("unverifiable", "Unverifiable",
-           "No reliable public source was found; the verdict says what data would settle it.",
-           name_zh="证据不足", meaning_zh="未找到可靠的公开来源；核查结论说明需要哪些数据才能判定。"),
+           "No reliable public source settles the central claim; the verdict says what data would.",
+           name_zh="证据不足",
+           meaning_zh="没有可靠的公开来源能够判定核心说法；核查结论说明需要哪些数据才能判定。"),
 )}
 
 
