@@ -206,7 +206,7 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 
 # What kind of unverifiable a claim is: the first that its central checks record.
 UNVERIFIABLE_KINDS = {
-    "disputed": "Only a third-party copy was found, and it states a different figure",
+    "copy-differs": "Only a third-party copy was found, and it states a different figure",
     "no-measure": "An evaluation that no measure backs",
     "official-record-not-found": "An official record exists but was not found",
     "no-record-found": "No record found in what we could search",
@@ -214,7 +214,7 @@ UNVERIFIABLE_KINDS = {
     "nothing-to-test": "Nothing was checked that could have failed",
 }
 UNVERIFIABLE_KINDS_ZH = {
-    "disputed": "只找到第三方转载，且数字与原文不同",
+    "copy-differs": "只找到第三方转载，且数字与原文不同",
     "no-measure": "没有任何指标支撑的评价",
     "official-record-not-found": "官方记录应当存在，但未查到",
     "no-record-found": "在可检索的范围内未查到记录",
@@ -225,6 +225,6 @@ UNVERIFIABLE_KINDS_ZH = {
 
 def unverifiable_kind(checks: list[Check] | tuple[Check, ...]) -> str:
     if any(DISPUTED.applies(check) for check in checks):
-        return "disputed"
+        return "copy-differs"
     outcomes = {check.outcome for check in checks if check.scope == "central"}
     return next((kind for kind in UNVERIFIABLE_KINDS if kind in outcomes), "nothing-to-test")

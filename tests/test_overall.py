@@ -1,0 +1,144 @@
+"""The article's overall verdict and the requests for the records: counted from data/, the
+same in both editions, and never crediting background as an achievement."""
+import csv
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from factcheck.data import DATA_DIR, DataError
+from factcheck.data import overall
+from factcheck.data.provenance import load_provenance
+from factcheck.data.registry import load_claims
+from factcheck.data.verdicts import load_verdict_records
+
+EDITIONS = {"en": "", "zh": "zh/"}
+
+
+def _rows(name):
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _expected_counts():
+    """Counted from the CSV files directly, not through factcheck.data.overall."""
+    role = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
+    rating = {row["claim_id"]: row["rating"] for row in _rows("verdicts.csv")}
+    achievements = [claim for claim in role if role[claim] == "achievement"]
+    background = [claim for claim in role if role[claim] == "background"]
+    return {
+        "achievements": len(achievements),
+        "confirmed": sum(rating[c] in ("matches-official", "corroborated") for c in achievements),
+        "wanting": sum(rating[c] in ("contradicted", "inconsistent", "misleading") for c in achievements),
+        "unverifiable": sum(rating[c] == "unverifiable" for c in achievements),
+        "background": len(background),
+        "background confirmed": sum(rating[c] in ("matches-official", "corroborated", "adds-up")
+                                    for c in background),
+    }
+
+
+def _numbers(text):
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, edition):
+    page = BeautifulSoup((built_book / EDITIONS[edition] / "book/intro.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    block = page.select_one(".overall-verdict")
+    assert block is not None, "no overall verdict on the intro"
+    findings = page.select_one("ol.key-findings")
+    assert findings is not None and block.sourceline < findings.sourceline, "the verdict must come first"
+    expected = _expected_counts()
+    count = _numbers(block.select_one(".overall-count").get_text(" "))
+    assert count[:2] == [expected["achievements"], expected["confirmed"]], count
+    assert expected["wanting"] in count and expected["unverifiable"] in count, (count, expected)
+    wanting_links = block.select(".overall-count a")
+    assert len(wanting_links) == expected["wanting"] + expected["confirmed"]
+    background = _numbers(block.select_one(".overall-background").get_text(" "))
+    assert sorted(background[:2]) == sorted([expected["background confirmed"], expected["background"]])
+    assert len(block.select(".overall-background a")) == expected["background confirmed"]
+    dailies = sum(1 for _ in re.finditer("《", next(r["quote"] for r in _rows("provenance.csv")
+                                                  if r["fact_id"] == "syndication")))
+    assert str(dailies) in block.select_one(".overall-article").get_text(), "the number of dailies"
+
+
+def test_confirmed_background_never_counts_as_a_confirmed_achievement():
+    claims = load_claims().set_index("claim_id")
+    verdicts = load_verdict_records()
+    summary = overall.summarise(claims["role"].to_dict(), verdicts)
+    assert summary["achievement"].claims and summary["background"].claims
+    for claim in summary["achievement"].confirmed:
+        assert claims.loc[claim, "role"] == "achievement"
+    assert not set(summary["achievement"].claims) & set(summary["background"].claims)
+    for role in overall.ROLES:
+        counted = summary[role]
+        assert len(counted.claims) == sum(map(len, (counted.confirmed, counted.adds_up,
+                                                     counted.found_wanting, counted.unverifiable)))
+
+
+def test_the_roles_are_the_ones_the_data_package_allows():
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    claims = next(r for r in package["resources"] if r["name"] == "claims")
+    role = next(f for f in claims["schema"]["fields"] if f["name"] == "role")
+    assert tuple(role["constraints"]["enum"]) == overall.ROLES
+
+
+def test_a_provenance_quote_that_is_not_in_the_article_is_refused(tmp_path, monkeypatch):
+    text = (DATA_DIR / "provenance.csv").read_text(encoding="utf-8")
+    edited = text.replace("特约通讯员 黄洁", "特约通讯员 王五", 1)
+    assert edited != text
+    path = tmp_path / "provenance.csv"
+    path.write_text(edited, encoding="utf-8")
+    from factcheck.data import provenance, tables
+    real = tables.load_resource
+    monkeypatch.setattr(provenance, "load_resource", lambda name: real(name, path))
+    with pytest.raises(DataError) as error:
+        load_provenance()
+    assert (error.value.row, error.value.field) == (3, "quote")
+
+
+def _headline_unverifiable():
+    """In the article's order, read from the CSV files and the article text directly."""
+    article = (DATA_DIR / "raw" / "000_7d8e2387cb60b3f6.txt").read_text(encoding="utf-8")
+    verdicts = {row["claim_id"]: row for row in _rows("verdicts.csv")}
+    claims = [row for row in _rows("claims.csv")
+              if verdicts[row["claim_id"]]["importance"] == "headline"
+              and verdicts[row["claim_id"]]["rating"] == "unverifiable"]
+    flat = re.sub(r"\s+", "", article)
+    return sorted(claims, key=lambda row: flat.find(re.sub(r"\s+", "", row["quote"]))), verdicts
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_requests_ask_for_the_records_behind_every_headline_unverifiable_claim(built_book, edition):
+    claims, verdicts = _headline_unverifiable()
+    assert claims, "no headline unverifiable claim: the test would prove nothing"
+    root = built_book / EDITIONS[edition]
+    page = BeautifulSoup((root / "book/requests.html").read_text(encoding="utf-8"), "html.parser")
+    items = page.select("ol.records-requests > li")
+    assert [item.select_one("a")["href"].split("#claim-")[1] for item in items] == \
+        [row["claim_id"] for row in claims]
+    settle = "would_settle_zh" if edition == "zh" else "would_settle"
+    for item, row in zip(items, claims, strict=True):
+        assert row["quote"] in item.get_text()
+        assert verdicts[row["claim_id"]][settle] in item.get_text()
+    download = page.select_one(".records-download a")["href"]
+    text = (root / "book" / download).resolve().read_text(encoding="utf-8")
+    for row in claims:
+        assert row["quote"] in text and verdicts[row["claim_id"]][settle] in text
+
+
+def test_a_card_shows_what_its_context_checks_confirmed(built_book):
+    records = load_verdict_records()
+    with_context = [v for v in records.values() if v.confirmed_context]
+    assert with_context, "no verdict has a confirmed context check: the test would prove nothing"
+    claims = load_claims().set_index("claim_id")
+    from factcheck.data.parts import load_parts
+    parts = load_parts()
+    for verdict in with_context:
+        page = parts[claims.loc[verdict.claim_id, "part"]].page
+        html = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        card = html.select_one(f"#verdict-{verdict.claim_id}")
+        shown = [li.get_text(" ", strip=True) for li in card.select(".verdict-context li")]
+        assert shown == [check.reason for check in verdict.confirmed_context], verdict.claim_id
