@@ -7,8 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from factcheck.data import DATA_DIR, DataError
-from factcheck.data import overall
+from factcheck.data import DATA_DIR, DataError, overall
 from factcheck.data.provenance import load_provenance
 from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
