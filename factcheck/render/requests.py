@@ -36,11 +36,11 @@ def request_text(chinese: bool) -> str:
     words = interface_words(chinese)
     lines = [words("Application for the disclosure of government information"), "",
              words("To: %(agency)s") % {"agency": words(AGENCY)}, "",
-             words("1. The applicant"),
+             words("The applicant"),
              *(f"   {words(field)}{words(': ')}____________________"
                for field in ("Name or organisation", "Identity document and number", "Telephone",
                              "Postal address or e-mail")),
-             "", words("2. The government information requested"),
+             "", words("The government information requested"),
              words("The feature 《%(headline)s》 (%(published)s), whose pictures the Bureau supplied, "
                    "states what is listed below. For each statement, I request the records on which "
                    "it rests, such as:") % {"headline": ARTICLE["headline"],
@@ -51,7 +51,7 @@ def request_text(chinese: bool) -> str:
                   f"    {words('The article')}{words(': ')}“{item['quote']}”",
                   f"    {words('Records requested')}{words(': ')}{item['records']}", ""]
     lines += [words("Where a record has already been made public, I ask to be told where to find it."), "",
-              words("3. The form in which the information is wanted"),
+              words("The form in which the information is wanted"),
               f"   {words('Electronic copies, by e-mail')} □    {words('Paper copies, by post')} □", "",
               f"{words('Signature')}{words(': ')}____________________    "
               f"{words('Date of application')}{words(': ')}____________________", ""]
