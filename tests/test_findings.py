@@ -16,7 +16,6 @@ from factcheck.data.verdicts import load_verdict_records
 from prose_numbers import is_traced, number_tokens
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
-ABOVE_THE_FOLD = 3  # the top findings a reader sees without scrolling
 
 
 def test_every_number_in_a_finding_is_the_articles_or_its_claims_data():
@@ -50,21 +49,27 @@ def test_claims_json_publishes_the_findings_with_the_verdicts_ratings(built_book
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_the_first_screen_shows_the_top_findings_with_their_ratings(built_book, browser, viewport):
+def test_the_first_screen_shows_the_overall_verdict_then_the_findings_with_their_ratings(
+        built_book, browser, viewport):
+    """The article's overall verdict comes first and fits the first screen; the key findings
+    follow it, each with its claim's rating."""
     width, height = VIEWPORTS[viewport]
     with serve(built_book) as site:
         page = browser.new_page(viewport={"width": width, "height": height})
         page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url
                    else route.abort())
         page.goto(site + "book/intro.html", wait_until="load")
+        verdict = page.eval_on_selector(
+            ".overall-verdict .overall-count",
+            "el => ({bottom: el.getBoundingClientRect().bottom, right: el.getBoundingClientRect().right})")
         items = page.eval_on_selector_all(
             "ol.key-findings:not([lang]) > li",
-            """els => els.map(el => ({bottom: el.getBoundingClientRect().bottom,
-                                      right: el.getBoundingClientRect().right,
+            """els => els.map(el => ({top: el.getBoundingClientRect().top,
                                       badge: el.querySelector('.rating-badge')?.innerText || ''}))""")
         page.close()
+    assert verdict["bottom"] <= height and verdict["right"] <= width, (viewport, verdict)
     expected = [load_verdict_records()[f.claim_id].rating.name for f in load_findings()]
     assert len(items) == len(expected)
-    for item, name in zip(items[:ABOVE_THE_FOLD], expected, strict=False):
+    for item, name in zip(items, expected, strict=True):
         assert name in item["badge"]
-        assert item["bottom"] <= height and item["right"] <= width, (viewport, item)
+        assert item["top"] > verdict["bottom"], "the findings come after the overall verdict"
