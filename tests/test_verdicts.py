@@ -99,3 +99,26 @@ def test_an_unknown_verdict_is_named(tmp_path):
     with pytest.raises(DataError) as error:
         load_verdicts(load_source(), path)
     assert (error.value.row, error.value.field) == (2, "rating")
+
+
+def test_no_claim_id_stands_in_the_text_a_reader_reads():
+    """Verdicts, checks, corrections and findings refer to another claim by what it says, never by
+    its id: an id is an anchor for machines, not words for readers."""
+    import csv
+    import re
+
+    from factcheck.data import DATA_DIR
+    with (DATA_DIR / "claims.csv").open(encoding="utf-8") as handle:
+        ids = {row["claim_id"] for row in csv.DictReader(handle)}
+    pattern = re.compile("|".join(sorted(map(re.escape, ids), key=len, reverse=True)))
+    texts = {"verdicts.csv": ("conclusion", "rationale", "would_settle"),
+             "checks.csv": ("reason", "fails_if"), "corrections.csv": ("reason",), "findings.csv": ("finding",)}
+    checked, found = 0, []
+    for name, columns in texts.items():
+        for row in csv.DictReader((DATA_DIR / name).open(encoding="utf-8")):
+            for column in columns:
+                for text in (row[column], row.get(f"{column}_zh", "")):
+                    checked += 1
+                    found += [(name, row["claim_id"], column, hit) for hit in pattern.findall(text or "")]
+    assert checked > 1000, checked
+    assert found == [], found
