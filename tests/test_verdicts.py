@@ -112,7 +112,8 @@ def test_no_claim_id_stands_in_the_text_a_reader_reads():
         ids = {row["claim_id"] for row in csv.DictReader(handle)}
     pattern = re.compile("|".join(sorted(map(re.escape, ids), key=len, reverse=True)))
     texts = {"verdicts.csv": ("conclusion", "rationale", "would_settle"),
-             "checks.csv": ("reason", "fails_if"), "corrections.csv": ("reason",), "findings.csv": ("finding",)}
+             "checks.csv": ("reason", "fails_if"), "corrections.csv": ("reason",),
+             "findings.csv": ("finding",)}
     checked, found = 0, []
     for name, columns in texts.items():
         for row in csv.DictReader((DATA_DIR / name).open(encoding="utf-8")):
