@@ -1,7 +1,7 @@
 """The requests for the records: each headline claim we could not verify, turned into a request
 to the Chongzuo Education Bureau for the records that would settle it.
 
-In Chinese it is an application for the disclosure of government information (政府信息公开申请),
+In Chinese it is an application for the disclosure of government information,
 with the three things article 29 of the Regulations on Open Government Information asks of
 one: who applies, a description of the information by which the office can find it, and the
 form in which it is wanted. In English it is the same list. The page prints it, and the book
