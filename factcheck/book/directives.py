@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..data import decision, overall
 from ..data.findings import load_findings
 from ..data.glossary import load_glossary
-from ..data.parts import load_parts
+from ..data.parts import claim_path
 from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
 from ..data.registry import load_claims
@@ -57,6 +57,10 @@ class _EditionDirective(SphinxDirective):
     def words(self, text: str) -> str:
         """An interface string in the edition's language (ui.po)."""
         return interface_words(self.chinese)(text)
+
+    def claim_href(self, claim_id: str, part: str) -> str:
+        """The link from this page to a claim's verdict."""
+        return posixpath.relpath(claim_path(claim_id, part), posixpath.dirname(self.env.docname))
 
     def header(self, *labels: str) -> list[str]:
         return [self.words(label) for label in labels]
@@ -111,15 +115,12 @@ class KeyFindings(_EditionDirective):
 
     def _findings(self, language: str) -> str:
         verdicts = load_verdict_records()
-        parts = load_parts()
         claims = load_claims().set_index("claim_id")
-        here = posixpath.dirname(self.env.docname)
         items = []
         for finding in load_findings():
             verdict = verdicts[finding.claim_id]
-            page = parts[claims.loc[finding.claim_id, "part"]].page
             items.append({"finding": finding, "rating": verdict.rating,
-                          "href": f"{posixpath.relpath(page, here)}.html#claim-{finding.claim_id}"})
+                          "href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"])})
         return render("findings.html", items=items, language=language, colours=charts.RATING_COLOURS,
                       symbols=RATING_SYMBOLS)
 
@@ -143,12 +144,9 @@ class OverallVerdict(_EditionDirective):
         verdicts = load_verdict_records()
         claims = load_claims().set_index("claim_id")
         summary = overall.summarise(claims["role"].to_dict(), verdicts)
-        parts = load_parts()
-        here = posixpath.dirname(self.env.docname)
 
         def linked(ids):
-            return [{"href": f"{posixpath.relpath(parts[claims.loc[claim, 'part']].page, here)}.html"
-                             f"#claim-{claim}",
+            return [{"href": self.claim_href(claim, claims.loc[claim, "part"]),
                      "subject": field_in(claims.loc[claim], "subject", self.chinese),
                      "rating": verdicts[claim].rating} for claim in ids]
 
@@ -167,16 +165,11 @@ class RecordsRequest(_EditionDirective):
     (factcheck.render.requests), with a link to the same request as a text file."""
 
     def run(self):
-        parts = load_parts()
         claims = load_claims().set_index("claim_id")
-        here = posixpath.dirname(self.env.docname)
-        def href(claim_id: str) -> str:
-            page = parts[claims.loc[claim_id, "part"]].page
-            return f"{posixpath.relpath(page, here)}.html#claim-{claim_id}"
-
-        items = [{**item, "href": href(item["claim_id"])} for item in requests.request_items(self.chinese)]
+        items = [{**item, "href": self.claim_href(item["claim_id"], claims.loc[item["claim_id"], "part"])}
+                 for item in requests.request_items(self.chinese)]
         html = render("requests.html", "zh-Hans" if self.chinese else "en", items=items,
-                      download=posixpath.relpath(requests.DOWNLOAD, here))
+                      download=posixpath.relpath(requests.DOWNLOAD, posixpath.dirname(self.env.docname)))
         return [nodes.raw("", html, format="html")]
 
 
