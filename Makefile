@@ -28,7 +28,7 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
-	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/python -m factcheck.book.normalise --install; fi
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/python -m factcheck.tools.normalise --install; fi
 	touch $@
 
 # Every table of data/ is read and checked first. A bad cell stops everything with one
@@ -40,21 +40,24 @@ check-data: $(STAMP)
 	@echo "data/ checked."
 
 # Executes the notebooks and builds the HTML, with every warning an error: the English edition
-# in _build/html, then the Chinese one in _build/html/zh from the same executed notebooks. The build
+# in _build/html, and at the same time the Chinese one, which executes the notebooks again with
+# the language set to Chinese (factcheck.book.editions), into _build/html/zh. The build
 # starts from scratch whenever anything it is made from changed (data/, the package,
-# the notebooks, the pages, the pins): jupyter-cache keys on code cells only, and Sphinx
-# does not rewrite a page whose source did not change, so either could publish old
+# the notebooks, the pages, the catalogs, the pins): jupyter-cache keys on code cells only, and
+# Sphinx does not rewrite a page whose source did not change, so either could publish old
 # numbers. Then the built book is verified: claims.json against its schema, the chart
 # bundle by hash, and no page loading anything from outside the site.
 book: check-data $(NODE)
-	@fingerprint="$$($(BIN)/python -m factcheck.book.fingerprint)"; \
+	@fingerprint="$$($(BIN)/python -m factcheck.tools.fingerprint)"; \
 	if [ "$$(cat _build/.inputs 2>/dev/null)" != "$$fingerprint" ]; then \
 	  echo "Inputs changed since the last build (or none was kept): building from scratch."; \
 	  rm -rf _build; \
 	fi; \
-	$(BIN)/jupyter-book build . $(BOOK_FLAGS); \
-	$(BIN)/python -m factcheck.book.editions zh; \
-	$(BIN)/python -m factcheck.book.verify _build/html; \
+	FACTCHECK_LANGUAGE=en $(BIN)/jupyter-book build . $(BOOK_FLAGS) & english=$$!; \
+	$(BIN)/python -m factcheck.book.editions zh & chinese=$$!; \
+	failed=""; wait $$english || failed="English"; wait $$chinese || failed="$$failed Chinese"; \
+	if [ -n "$$failed" ]; then echo "The book did not build ($$failed edition; see above)." >&2; exit 1; fi; \
+	$(BIN)/python -m factcheck.tools.verify _build/html; \
 	echo "$$fingerprint" > _build/.inputs
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
@@ -95,7 +98,7 @@ test: chromium check-data lint book $(NODE)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) $(NODE) chromium
-	$(BIN)/python -m factcheck.book.bench
+	$(BIN)/python -m factcheck.tools.bench
 
 # JupyterLab on the pinned environment, from the project root (data/ is in its file browser).
 # A chapter saved there is compared and committed without what JupyterLab adds to it (the
@@ -107,13 +110,13 @@ lab: check-data
 
 # Re-execute every notebook in place, refreshing the outputs that nbval compares against.
 notebooks: check-data
-	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.tools.execute notebooks/*.ipynb
 
 # After a reviewed change to data/: record the values the chapters compute into
 # data/derived.csv, then refresh the stored outputs.
 derived: check-data
-	$(BIN)/python -m factcheck.book.derive notebooks/0[2-7]_*.ipynb
-	$(BIN)/python -m factcheck.book.execute notebooks/*.ipynb
+	$(BIN)/python -m factcheck.tools.derive notebooks/0[2-7]_*.ipynb
+	$(BIN)/python -m factcheck.tools.execute notebooks/*.ipynb
 
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)

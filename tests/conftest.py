@@ -2,10 +2,10 @@
 fixture for the tests that read the built book."""
 import pytest
 
-from factcheck.book.browser import BUILT_BOOK, CHROMIUM, launch
 from factcheck.data import DataError
 from factcheck.data.check import check_all
 from factcheck.data.source import SourceChangedError
+from factcheck.tools.browser import BUILT_BOOK, CHROMIUM, launch
 
 
 def pytest_sessionstart(session):

@@ -1,8 +1,9 @@
-"""Every output the package makes carries its Chinese: what translate_spec may change, what
-a missing label does, and what the stored notebooks hold.
+"""Each output is written in the language the notebooks are run in: what translate_spec may
+change, what a missing label does, and what the two executions hold.
 
-The notebooks are executed once; an HTML block carries its Chinese under
-ZH_HTML_MIME_TYPE, a chart a translated copy of its spec under ZH_VEGALITE_MIME_TYPE.
+The English edition stores the outputs of an English run in the notebooks; the Chinese
+edition runs them again with FACTCHECK_LANGUAGE=zh (factcheck.render.language) and keeps
+what it executed in _build/zh/jupyter_execute. No output carries a second language.
 """
 import re
 from pathlib import Path
@@ -13,26 +14,20 @@ import pandas as pd
 import pytest
 
 from factcheck import PROJECT_ROOT
-from factcheck.book.zh_outputs import chart_titles
+from factcheck.book.editions import CHINESE_EXECUTED
 from factcheck.data.translation import latin_words, number_difference
 from factcheck.data.verdicts import RATINGS
-from factcheck.render import charts, i18n
-from factcheck.render.blocks import ZH_HTML_MIME_TYPE, HTMLBlock, environment, render
-from factcheck.render.charts import VEGALITE_MIME_TYPE, ZH_VEGALITE_MIME_TYPE, translate_spec
-from factcheck.render.i18n import MissingTranslation, bilingual, catalog, to_chinese
-
-NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
-
-
-def _outputs():
-    for path in NOTEBOOKS:
-        notebook = nbformat.read(path, as_version=4)
-        for index, cell in enumerate(notebook.cells):
-            for output in cell.get("outputs", []) if cell.cell_type == "code" else []:
-                yield f"{path.name} cell {index}", output
+from factcheck.render import charts, i18n, language
+from factcheck.render.blocks import HTMLBlock, environment, render
+from factcheck.render.charts import VEGALITE_MIME_TYPE, notebook_spec, translate_spec
+from factcheck.render.i18n import MissingTranslation, catalog, localised, to_chinese
+from factcheck.tools.zh_outputs import chart_titles
 
 
-OUTPUTS = list(_outputs())
+@pytest.fixture
+def chinese(monkeypatch):
+    """Outputs made in this test are written in Chinese, as the Chinese edition's run writes them."""
+    monkeypatch.setenv(language.VARIABLE, "zh")
 
 
 # ---------------------------------------------------------------- translate_spec
@@ -129,9 +124,23 @@ def test_translate_spec_refuses_two_fields_that_would_share_a_chinese_name():
         translate_spec(spec)
 
 
-def test_the_renderer_puts_the_chinese_spec_beside_the_english():
-    bundle, _ = charts.factcheck_renderer(_chart_spec())
-    assert bundle[ZH_VEGALITE_MIME_TYPE] == translate_spec(bundle[VEGALITE_MIME_TYPE])
+def test_the_renderer_writes_one_spec_in_the_language_being_run(monkeypatch):
+    spec = _chart_spec()
+    english, _ = charts.factcheck_renderer(spec)
+    assert set(english) == {VEGALITE_MIME_TYPE, "text/plain"}
+    assert english[VEGALITE_MIME_TYPE] == notebook_spec(spec)
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    chinese, _ = charts.factcheck_renderer(spec)
+    assert set(chinese) == {VEGALITE_MIME_TYPE, "text/plain"}
+    assert chinese[VEGALITE_MIME_TYPE] == notebook_spec(translate_spec(spec)) != english[VEGALITE_MIME_TYPE]
+
+
+def test_a_language_the_book_is_not_written_in_is_refused(monkeypatch):
+    monkeypatch.setenv(language.VARIABLE, "fr")
+    with pytest.raises(ValueError, match="FACTCHECK_LANGUAGE='fr'"):
+        language.current()
+    with pytest.raises(ValueError, match="no language 'fr'"):
+        language.use("fr")
 
 
 # ---------------------------------------------------------------- labels and the catalog
@@ -146,6 +155,9 @@ def test_a_template_label_missing_from_the_catalog_stops_the_chinese_render_nami
     assert "What we found" in english
     with pytest.raises(MissingTranslation, match=r"'What we found'.*locales/zh_CN/LC_MESSAGES/ui\.po"):
         chapter.verdict_html("lead-satisfaction", {}, "zh")
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    with pytest.raises(MissingTranslation, match="'What we found'"):
+        chapter.verdict("lead-satisfaction")
 
 
 def test_a_label_in_the_english_edition_needs_no_catalog():
@@ -155,42 +167,47 @@ def test_a_label_in_the_english_edition_needs_no_catalog():
         environment("zh").from_string("{{ _('A label the catalog has never seen') }}").render()
 
 
-def test_bilingual_fills_both_languages_with_the_same_numbers_and_records_the_chinese():
-    english = bilingual("{title}, by kind: {n} claims, each with exactly one verdict",
-                        title="Verdicts in section 1", n=1234)
+def test_localised_fills_either_language_with_the_same_numbers(monkeypatch):
+    msgid = "{title}, by kind: {n} claims, each with exactly one verdict"
+    english = localised(msgid, title="Verdicts in section 1", n=1234)
     assert english == "Verdicts in section 1, by kind: 1234 claims, each with exactly one verdict"
-    chinese = to_chinese(english)
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    chinese = localised(msgid, title="Verdicts in section 1", n=1234)
     assert chinese.startswith(to_chinese("Verdicts in section 1")) and "1234" in chinese
     assert latin_words(chinese) == []
     with pytest.raises(MissingTranslation, match="no msgid like this"):
-        bilingual("no msgid like this {n}", n=1)
+        localised("no msgid like this {n}", n=1)
     with pytest.raises(TypeError):
-        bilingual("{title}, by kind: {n} claims, each with exactly one verdict", n=1)
+        localised(msgid, n=1)
 
 
-def test_describe_writes_the_chinese_from_the_same_rows():
-    english = charts.describe(_frame(), "verdict name", "share (%)", unit="%", format=".1f",
-                              of="the counts stated in section 1")
-    chinese = to_chinese(english)
+def test_describe_writes_either_language_from_the_same_rows(monkeypatch):
+    def described():
+        return charts.describe(_frame(), "verdict name", "share (%)", unit="%", format=".1f",
+                               of="the counts stated in section 1")
+    english = described()
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    chinese = described()
     assert chinese != english and latin_words(chinese) == []
     assert number_difference(english, chinese) == ([], [])
     assert RATINGS["unverifiable"].name_zh in chinese and "80.5%" in chinese
 
 
-def test_a_data_table_translates_caption_headers_and_text_but_not_numbers():
+def test_a_data_table_translates_caption_headers_and_text_but_not_numbers(monkeypatch):
     frame = _frame().assign(english=["an English rendering", "another"])
-    block = charts.data_table(frame, "Verdicts by kind", summary="The numbers behind this chart")
-    bundle = block._repr_mimebundle_()
-    assert bundle["text/html"] == block.markup and bundle[ZH_HTML_MIME_TYPE] == block.zh
-    assert "an English rendering" in block.markup and "an English rendering" not in block.zh
+    english = charts.data_table(frame, "Verdicts by kind", summary="The numbers behind this chart")
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    chinese = charts.data_table(frame, "Verdicts by kind", summary="The numbers behind this chart")
+    assert chinese._repr_mimebundle_() == {"text/html": chinese.markup}
+    assert "an English rendering" in english.markup and "an English rendering" not in chinese.markup
     for text in (to_chinese("Verdicts by kind"), to_chinese("The numbers behind this chart"),
                  to_chinese("verdict name"), RATINGS["adds-up"].name_zh, "80.5", "19.5", "12"):
-        assert text in block.zh, text
-    assert re.findall(r"\d+(?:\.\d+)?", block.markup.replace("s1-", "")) == \
-        re.findall(r"\d+(?:\.\d+)?", block.zh.replace("s1-", ""))
+        assert text in chinese.markup, text
+    assert re.findall(r"\d+(?:\.\d+)?", english.markup.replace("s1-", "")) == \
+        re.findall(r"\d+(?:\.\d+)?", chinese.markup.replace("s1-", ""))
 
 
-def test_an_html_block_without_chinese_offers_english_only():
+def test_an_html_block_offers_its_one_language():
     assert HTMLBlock("<p>x</p>")._repr_mimebundle_() == {"text/html": "<p>x</p>"}
 
 
@@ -214,40 +231,71 @@ def test_rating_names_come_from_the_scale_not_the_catalog():
     assert all(to_chinese(rating.name) == rating.name_zh for rating in RATINGS.values())
 
 
-# ---------------------------------------------------------------- the stored notebooks
+# ---------------------------------------------------------------- the two executions
 
-CHARTS = [(where, output["data"]) for where, output in OUTPUTS
-          if VEGALITE_MIME_TYPE in output.get("data", {})]
-HTML = [(where, output["data"]) for where, output in OUTPUTS if "text/html" in output.get("data", {})]
-
-
-def test_the_notebooks_hold_charts_and_html_outputs():
-    assert len(CHARTS) > 20 and len(HTML) > 300
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+# What an English output may hold: one language, no twin.
+ENGLISH_TYPES = {"text/html", "text/plain", VEGALITE_MIME_TYPE}
 
 
-@pytest.mark.parametrize(("where", "data"), CHARTS, ids=[where for where, _ in CHARTS])
-def test_every_chart_has_a_chinese_spec_whose_own_words_are_chinese(where, data):
-    assert ZH_VEGALITE_MIME_TYPE in data, f"{where}: no Chinese spec"
-    english, chinese = data[VEGALITE_MIME_TYPE], data[ZH_VEGALITE_MIME_TYPE]
-    words = chart_titles(chinese)
-    assert len(words) == len(chart_titles(english)) > 0
-    left = {text: latin_words(text) for text in words if latin_words(text)}
-    assert left == {}, f"{where}: English left in the Chinese chart"
+def _outputs(path: Path) -> list:
+    notebook = nbformat.read(path, as_version=4)
+    return [(f"{path.name} cell {index}", output) for index, cell in enumerate(notebook.cells)
+            if cell.cell_type == "code" for output in cell.get("outputs", [])]
 
 
-@pytest.mark.parametrize(("where", "data"), HTML, ids=[where for where, _ in HTML])
-def test_every_html_output_has_a_chinese_twin(where, data):
-    assert ZH_HTML_MIME_TYPE in data, f"{where}: no Chinese twin"
-    zh = data[ZH_HTML_MIME_TYPE]
-    assert ("".join(zh) if isinstance(zh, list) else zh).strip()
+STORED = [item for path in NOTEBOOKS for item in _outputs(path)]
+
+
+def test_the_stored_notebooks_hold_charts_and_html_outputs_in_english_only():
+    charts_ = [where for where, output in STORED if VEGALITE_MIME_TYPE in output.get("data", {})]
+    html = [where for where, output in STORED if "text/html" in output.get("data", {})]
+    assert len(charts_) > 20 and len(html) > 300
+    others = {(where, kind) for where, output in STORED for kind in output.get("data", {})
+              if kind not in ENGLISH_TYPES}
+    assert others == set()
+
+
+def _chinese_run(built_book) -> list:
+    executed = {path.name: path for path in CHINESE_EXECUTED.rglob("*.ipynb")}
+    missing = [path.name for path in NOTEBOOKS if path.name not in executed]
+    assert missing == [], f"the Chinese edition did not execute {missing} (run `make book`)"
+    return [(path.name, _outputs(path), _outputs(executed[path.name])) for path in NOTEBOOKS]
+
+
+def test_the_chinese_run_shows_the_same_outputs_in_chinese(built_book):
+    for name, english, chinese in _chinese_run(built_book):
+        assert len(chinese) == len(english), name
+        for (where, ours), (_, theirs) in zip(english, chinese, strict=True):
+            assert set(ours.get("data", {})) == set(theirs.get("data", {})), where
+            if "text/html" in ours.get("data", {}):
+                assert ours["data"]["text/html"] != theirs["data"]["text/html"] or \
+                    not latin_words(" ".join(re.sub(r"<[^>]+>", " ", ours["data"]["text/html"]).split())), \
+                    f"{where}: the Chinese run showed the English"
+
+
+def test_every_chart_of_the_chinese_run_speaks_chinese(built_book):
+    count = 0
+    for _, english, chinese in _chinese_run(built_book):
+        for (where, ours), (_, theirs) in zip(english, chinese, strict=True):
+            if VEGALITE_MIME_TYPE not in ours.get("data", {}):
+                continue
+            count += 1
+            words = chart_titles(theirs["data"][VEGALITE_MIME_TYPE])
+            assert len(words) == len(chart_titles(ours["data"][VEGALITE_MIME_TYPE])) > 0, where
+            left = {text: latin_words(text) for text in words if latin_words(text)}
+            assert left == {}, f"{where}: English left in the Chinese chart"
+    assert count > 20
 
 
 def test_the_chinese_claim_box_and_verdict_card_leave_out_the_english_renderings():
     from factcheck.render.chapter import Chapter
 
     chapter = Chapter("lead")
-    claim = chapter.claim("lead-population")
-    assert "claim-english" in claim.markup and "claim-english" not in claim.zh
+    assert "claim-english" in chapter.claim("lead-population").markup
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(language.VARIABLE, "zh")
+        assert "claim-english" not in chapter.claim("lead-population").markup
     verdict = chapter.verdict_html("lead-population", {}, "zh")
     assert 'class="gloss"' in chapter.verdict_html("lead-population", {}) and 'class="gloss"' not in verdict
     assert RATINGS["corroborated"].name_zh in verdict
@@ -255,9 +303,8 @@ def test_the_chinese_claim_box_and_verdict_card_leave_out_the_english_renderings
 
 def test_render_accepts_a_language_tag():
     rating = RATINGS["adds-up"]
-    markup = render("badge.html", "zh-Hans", rating=rating, colours=charts.RATING_COLOURS,
-                    symbols={rating.id: "="})
-    assert rating.name_zh in markup
+    markup = render("badge.html", "zh-Hans", rating=rating)
+    assert rating.name_zh in markup and rating.symbol in markup and rating.colour in markup
 
 
 def test_the_catalog_is_where_the_module_says():

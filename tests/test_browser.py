@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pytest
 
 from factcheck import PROJECT_ROOT
-from factcheck.book.browser import BUILT_BOOK as HTML
-from factcheck.book.browser import is_local, serve
+from factcheck.tools.browser import BUILT_BOOK as HTML
+from factcheck.tools.browser import is_local, serve
 
 SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000

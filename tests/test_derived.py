@@ -2,11 +2,11 @@
 import nbformat
 import pytest
 
-from factcheck.book.derive import NotebookFailed, changed_values
 from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived, write_derived
 from factcheck.data.verdicts import load_verdicts
 from factcheck.render.chapter import DERIVED_MIME_TYPE, Chapter, DerivedValuesChanged
+from factcheck.tools.derive import NotebookFailed, changed_values
 
 
 def test_a_chapter_refuses_values_that_differ_from_the_table_and_shows_them(monkeypatch):

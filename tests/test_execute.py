@@ -1,4 +1,4 @@
-"""factcheck.book.execute: how executed outputs are normalised before they are stored.
+"""factcheck.tools.execute: how executed outputs are normalised before they are stored.
 
 That two executions give the same outputs is not tested here: strict nbval
 (`make test`) re-executes every notebook and compares it with the stored outputs.
@@ -8,7 +8,7 @@ import pytest
 from nbformat.v4 import new_output
 
 from factcheck import PROJECT_ROOT
-from factcheck.book.execute import merge_streams
+from factcheck.tools.execute import merge_streams
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 

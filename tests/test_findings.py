@@ -6,13 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.book.browser import serve
 from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived
 from factcheck.data.findings import load_findings
 from factcheck.data.references import load_reference_figures
 from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
+from factcheck.tools.browser import serve
 from prose_numbers import is_traced, number_tokens
 
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}

@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 
 from factcheck import PROJECT_ROOT
-from factcheck.book import normalise
 from factcheck.data.parts import SOURCE_PAGE, book_url
 from factcheck.render.charts import VEGALITE_MIME_TYPE
+from factcheck.tools import normalise
 
 CHAPTERS = ["04_s2_education_reform.ipynb", "07_closing_and_captions.ipynb"]
 JUPYTER = Path(sys.executable).with_name("jupyter")

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from factcheck.book.verify import check_bundle, check_claims_json, outside_references, verify
+from factcheck.tools.verify import check_bundle, check_claims_json, outside_references, verify
 
 
 @pytest.mark.parametrize("html, expected", [

@@ -22,10 +22,10 @@ from ..data.parts import claim_path
 from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
 from ..data.registry import load_claims
-from ..data.verdicts import RATINGS, load_verdict_records
-from ..render import charts, requests
-from ..render.blocks import RATING_SYMBOLS, render
-from ..render.i18n import field_in, interface_words
+from ..data.verdicts import load_ratings, load_verdict_records
+from ..render import requests
+from ..render.blocks import render
+from ..render.i18n import field_in, gettext_zh, interface_words
 from . import editions
 
 
@@ -73,8 +73,8 @@ class _EditionDirective(SphinxDirective):
 class DecisionTable(_EditionDirective):
     def run(self):
         rules = {rule.number: rule for rule in (*decision.RULES, decision.FALLBACK)}
-        rows = [[str(rule["rule"]), self.local(RATINGS[rule["rating"]], "name"),
-                 self.local(rules[rule["rule"]], "when")]
+        rows = [[str(rule["rule"]), self.local(load_ratings()[rule["rating"]], "name"),
+                 self.words(rules[rule["rule"]].when)]
                 for rule in decision.table()]
         return [_table(self.header("Rule", "Rating", "When"), rows, ["decision-table"])]
 
@@ -84,14 +84,13 @@ class RatingScale(_EditionDirective):
 
     def run(self):
         rows = [[self.local(rating, "name"), self.local(rating, "meaning")]
-                for rating in RATINGS.values()]
+                for rating in load_ratings().values()]
         return [_table(self.header("Rating", "What it means"), rows, ["rating-scale"])]
 
 
 class UnverifiableKinds(_EditionDirective):
     def run(self):
-        meanings = decision.UNVERIFIABLE_KINDS_ZH if self.chinese else decision.UNVERIFIABLE_KINDS
-        rows = [[kind, meaning] for kind, meaning in meanings.items()]
+        rows = [[kind, self.words(meaning)] for kind, meaning in decision.UNVERIFIABLE_KINDS.items()]
         return [_table(self.header("Kind", "What it means"), rows, ["unverifiable-kinds"])]
 
 
@@ -111,7 +110,7 @@ class KeyFindings(_EditionDirective):
     edition only, the Chinese sentences in a folded summary for readers of the article's
     language (the Chinese edition has them already)."""
     option_spec = {"summary-in": options.unchanged}
-    CHINESE_SUMMARY = "主要发现（中文摘要）"
+    CHINESE_SUMMARY = "Key findings (a summary in Chinese)"
 
     def _findings(self, language: str) -> str:
         verdicts = load_verdict_records()
@@ -121,8 +120,7 @@ class KeyFindings(_EditionDirective):
             verdict = verdicts[finding.claim_id]
             items.append({"finding": finding, "rating": verdict.rating,
                           "href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"])})
-        return render("findings.html", items=items, language=language, colours=charts.RATING_COLOURS,
-                      symbols=RATING_SYMBOLS)
+        return render("findings.html", language, items=items)
 
     def run(self):
         html = self._findings("zh-Hans" if self.chinese else "en")
@@ -131,7 +129,7 @@ class KeyFindings(_EditionDirective):
             raise self.error(f"key-findings: no summary in {summary!r}; the book has zh-Hans")
         if summary and not self.chinese:
             html += (f'\n<details class="findings-zh" lang="zh-Hans" open>\n'
-                     f"<summary>{self.CHINESE_SUMMARY}</summary>\n{self._findings('zh-Hans')}\n</details>")
+                     f"<summary>{gettext_zh(self.CHINESE_SUMMARY)}</summary>\n{self._findings('zh-Hans')}\n</details>")
         return [nodes.raw("", html, format="html")]
 
 

@@ -2,44 +2,44 @@
 
     python -m factcheck.book.editions zh     # after `jupyter-book build .` (make book)
 
-Both are built from the same sources and the same executed notebooks. The Chinese edition
-runs Sphinx again with the language set to zh_CN: the prose comes from the gettext catalogs
-in locales/zh_CN/LC_MESSAGES (one .po file a page), and each output shows its Chinese twin
-(factcheck.render.i18n), which strict nbval keeps as current as the English one. Nothing is
-executed again: the Chinese edition renders the outputs stored in the notebooks.
+Both are built from the same sources. The Chinese edition runs Sphinx with the language set
+to zh_CN, so the prose comes from the gettext catalogs in locales/zh_CN/LC_MESSAGES (one .po
+file a page), and executes the notebooks again with the render layer's language set to Chinese
+(factcheck.render.language), with its own execution cache: every output it shows was written
+in Chinese. It is built in _build/zh/html (myst-nb keeps executed notebooks and its cache
+beside the output folder, which must not be inside the published English site) and copied
+to _build/html/zh.
 """
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 from .. import PROJECT_ROOT
-from ..render import blocks, charts
+from ..render import language
 from ..render.i18n import gettext_zh
 
 BUILD = PROJECT_ROOT / "_build"
 ENGLISH = BUILD / "html"
 FOLDER = "zh"
 CHINESE_OUTPUT = ENGLISH / FOLDER
+# Where Sphinx builds it: myst-nb writes executed notebooks and its cache beside this folder.
+CHINESE_BUILD = BUILD / FOLDER / "html"
+# The notebooks as the Chinese edition executed them (tests read their outputs).
+CHINESE_EXECUTED = BUILD / FOLDER / "jupyter_execute"
 LANGUAGE = "zh_CN"
-# The Chinese twins first (lower is preferred in myst-nb), then what the English edition shows.
-CHINESE_MIME_PRIORITY = [(builder, mime, priority)
-                         for builder in ("html", "dirhtml", "singlehtml")
-                         for mime, priority in ((charts.ZH_VEGALITE_MIME_TYPE, 0),
-                                                (blocks.ZH_HTML_MIME_TYPE, 2))]
 OVERRIDES = {
     "language": LANGUAGE,
     "locale_dirs": [str(PROJECT_ROOT / "locales")],
     "gettext_compact": False,
-    "nb_execution_mode": "off",
-    "nb_mime_priority_overrides": CHINESE_MIME_PRIORITY,
-    "html_title": "崇左教育说法核查",
 }
 
 
 def overrides() -> dict:
     """OVERRIDES with the interface strings Sphinx extensions print, from ui.po."""
-    return {**OVERRIDES, "author": gettext_zh("The Chongzuo fact-check project"),
+    return {**OVERRIDES, "html_title": gettext_zh("Checking Chongzuo's education claims"),
+            "author": gettext_zh("The Chongzuo fact-check project"),
             "nb_code_prompt_show": gettext_zh("Show code"),
             "nb_code_prompt_hide": gettext_zh("Hide code")}
 
@@ -104,13 +104,19 @@ def setup(app) -> None:
 def build_chinese(strict: bool = True) -> int:
     from jupyter_book.sphinx import build_sphinx
 
+    # The kernels myst-nb starts inherit it: every output is made in Chinese.
+    language.use("zh")
     settings = {"external_toc_path": (PROJECT_ROOT / "_toc.yml").as_posix(),
                  "latex_individualpages": False, "nitpicky": True, **overrides()}
-    result = build_sphinx(PROJECT_ROOT, CHINESE_OUTPUT, use_external_toc=True, noconfig=True,
+    result = build_sphinx(PROJECT_ROOT, CHINESE_BUILD, use_external_toc=True, noconfig=True,
                           path_config=str(PROJECT_ROOT / "_config.yml"), confoverrides=settings,
-                          doctreedir=BUILD / ".doctrees-zh", builder="html",
+                          doctreedir=BUILD / FOLDER / ".doctrees", builder="html",
                           warningiserror=strict, keep_going=True, quiet=True)
-    return 0 if result in (0, None) else 1
+    if result not in (0, None):
+        return 1
+    shutil.rmtree(CHINESE_OUTPUT, ignore_errors=True)
+    shutil.copytree(CHINESE_BUILD, CHINESE_OUTPUT)
+    return 0
 
 
 def main(argv: list[str]) -> int:

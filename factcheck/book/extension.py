@@ -38,7 +38,7 @@ from sphinx.util import logging
 from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
-from ..render import blocks, charts, requests
+from ..render import charts, requests
 from ..render.i18n import interface_words
 from . import directives, downloads, editions, icons, publish
 
@@ -177,18 +177,9 @@ class VegaLiteMimeRenderer:
         for builder in ("html", "dirhtml", "singlehtml")
     ]
 
-    # The Chinese twins of the outputs (factcheck.render.i18n). The English edition never
-    # shows them; the Chinese edition prefers them (factcheck.book.editions).
-    chinese_mime_types = (blocks.ZH_HTML_MIME_TYPE, charts.ZH_VEGALITE_MIME_TYPE)
-
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
-        chinese = editions.is_chinese(renderer.renderer.sphinx_env.config)
-        if data.mime_type in VegaLiteMimeRenderer.chinese_mime_types and not chinese:
-            return []
-        if data.mime_type == blocks.ZH_HTML_MIME_TYPE:
-            return [nodes.raw(text=data.content, format="html", classes=["output", "text_html"])]
-        if data.mime_type not in (charts.VEGALITE_MIME_TYPE, charts.ZH_VEGALITE_MIME_TYPE):
+        if data.mime_type != charts.VEGALITE_MIME_TYPE:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
         document = renderer.renderer.document
@@ -205,7 +196,8 @@ def _on_builder_inited(app: Sphinx) -> None:
     # file's checksum (?v=...) on every page alike. copy_static_files() later
     # adds the theme's files next to it and never removes it.
     write_bundle(Path(app.outdir) / "_static")
-    _write_if_changed(Path(app.outdir) / "_static" / charts.CHART_SCRIPT_NAME, charts.CHART_SCRIPT)
+    _write_if_changed(Path(app.outdir) / "_static" / charts.CHART_SCRIPT_NAME,
+                      charts.CHART_SCRIPT.read_text(encoding="utf-8"))
     _write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     _write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                       icons.light_stylesheet())

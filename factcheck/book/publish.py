@@ -18,11 +18,11 @@ from .. import PROJECT_ROOT
 from ..data import decision
 from ..data.findings import load_findings
 from ..data.parts import claim_anchor, claim_path, load_parts, source_path
-from ..data.references import GRADES, load_reference_figures
+from ..data.references import load_grades, load_reference_figures
 from ..data.registry import load_claims
 from ..data.source import ARTICLE, Source, load_source
 from ..data.tables import is_missing
-from ..data.verdicts import RATINGS, Verdict, load_verdict_records
+from ..data.verdicts import Verdict, load_ratings, load_verdict_records
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
 RATING_VALUES = {"matches-official": 5, "corroborated": 4, "adds-up": 4,
@@ -122,10 +122,10 @@ def claims_document(base_url: str = "", source: Source | None = None, *, date_pu
         "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
                     "year": ARTICLE["published"], "sha256": source.raw_sha256},
         "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning, "name_zh": r.name_zh,
-                           "meaning_zh": r.meaning_zh} for r in RATINGS.values()],
+                           "meaning_zh": r.meaning_zh} for r in load_ratings().values()],
         "decision_table": decision.table(),
         "unverifiable_kinds": decision.UNVERIFIABLE_KINDS,
-        "grades": GRADES,
+        "grades": {grade.id: grade.meaning for grade in load_grades().values()},
         "findings": [{"rank": f.rank, "claim_id": f.claim_id, "rating": verdicts[f.claim_id].rating.id,
                       "finding": f.finding, "finding_zh": f.finding_zh,
                       "url": base_url + claim_path(f.claim_id, claims_by_id[f.claim_id]["part"])}

@@ -35,20 +35,6 @@ SCOPES = {
     "central": "the claim's central assertion",
     "context": "a background fact the claim leans on; shown, but it never decides the rating",
 }
-SCOPE_NAMES_ZH = {"central": "核心说法", "context": "背景事实"}
-# Their names in simplified Chinese, as the Chinese edition prints them (the English edition
-# prints the ids).
-KIND_NAMES_ZH = {
-    "arithmetic": "计算核查", "consistency": "一致性核查", "comparability": "可比性核查",
-    "wording": "措辞核查", "external": "外部来源核查", "search": "来源检索",
-}
-OUTCOME_NAMES_ZH = {
-    "consistent": "吻合", "inconsistent": "矛盾", "computed": "仅作计算", "misleading": "易误导",
-    "base-changed": "口径暗中改变", "slip": "笔误", "comparable": "可比", "unstated": "口径未说明",
-    "not-comparable": "不可比", "matches": "相符", "differs": "不符",
-    "official-record-not-found": "官方记录应有而未查到", "no-record-found": "检索范围内未查到记录",
-    "no-measure": "无指标可依",
-}
 OUTCOME_MEANINGS = {
     "consistent": "two figures the article states independently, in different places, agree; the check "
                   "states what value would have failed it",
@@ -95,8 +81,7 @@ class Check:
 class Rule:
     number: int
     rating: str
-    when: str             # the rule in words, as the methodology prints it
-    when_zh: str          # the same in simplified Chinese
+    when: str             # the rule in words, as the methodology prints it (its Chinese: ui.po)
     applies: Callable[[Check], bool]
 
 
@@ -116,40 +101,33 @@ RULES = (
     Rule(1, "contradicted",
          "an external check of the central claim finds a different figure in an official or "
          "official-repost source",
-         "外部来源核查在官方来源或官方转载中查到与核心说法不同的数字",
          _is(("external",), ("differs",), OFFICIAL)),
     Rule(2, "inconsistent",
          "an arithmetic or consistency check finds the article's numbers cannot all be true",
-         "计算核查或一致性核查发现原文的数字不可能全部成立",
          _is(("arithmetic", "consistency"), ("inconsistent",))),
     Rule(3, "misleading",
          "a comparability or wording check finds the comparison or the words mislead, or that a "
          "comparison presented as like for like changes its base without saying so",
-         "可比性核查或措辞核查发现其比较或表述具有误导性，或者把口径不同的数字当作同口径比较而未加说明",
          _either(_is(("comparability", "wording"), ("misleading",)),
                  _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
          "an external check finds the central claim's figure in an official or official-repost source",
-         "外部来源核查在官方来源或官方转载中查到与核心说法相同的数字",
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "unverifiable",
          "an external check finds a different figure in a third-party copy only: without the official "
          "page, neither the copy nor the article can be relied on",
-         "外部来源核查只在第三方转载中查到不同的数字：没有官方页面，转载和原文都不足为凭",
          _is(("external",), ("differs",), ("aggregator",))),
     Rule(6, "corroborated",
          "an external check finds the central claim's figure in a third-party copy",
-         "外部来源核查在第三方转载中查到与核心说法相同的数字",
          _is(("external",), ("matches",), ("aggregator",))),
     Rule(7, "adds-up",
          "an arithmetic or consistency check finds that figures the article states independently, "
          "in different places, agree, where they could have disagreed",
-         "计算核查或一致性核查发现，原文在不同位置分别给出、本可能互相矛盾的数字相互吻合",
          _is(("arithmetic", "consistency"), ("consistent",))),
 )
 DISPUTED = RULES[4]
 FALLBACK = Rule(8, "unverifiable", "no rule above applies: nothing public settles the central claim",
-                "以上规则均不适用：没有公开资料能够判定核心说法", lambda check: True)
+                lambda check: True)
 
 
 @dataclass(frozen=True)
@@ -212,14 +190,6 @@ UNVERIFIABLE_KINDS = {
     "no-record-found": "No record found in what we could search",
     "not-comparable": "Only a source that measures something else was found",
     "nothing-to-test": "Nothing was checked that could have failed",
-}
-UNVERIFIABLE_KINDS_ZH = {
-    "copy-differs": "只找到第三方转载，且数字与原文不同",
-    "no-measure": "没有任何指标支撑的评价",
-    "official-record-not-found": "官方记录应当存在，但未查到",
-    "no-record-found": "在可检索的范围内未查到记录",
-    "not-comparable": "只找到衡量其他对象的来源",
-    "nothing-to-test": "没有做过任何可能不通过的核查",
 }
 
 

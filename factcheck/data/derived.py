@@ -1,6 +1,6 @@
 """The values chapters compute for their verdicts (data/derived.csv).
 
-The file is generated: `make derived` (factcheck.book.derive) writes it from
+The file is generated: `make derived` (factcheck.tools.derive) writes it from
 the chapters' own computations, and every run of a chapter asserts its values
 against it. Nothing else writes it, and no one edits it by hand.
 """

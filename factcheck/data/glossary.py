@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import DataError
 from .tables import display_path, load_resource
-from .verdicts import RATINGS
+from .verdicts import load_ratings
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ def load_glossary(path: Path | None = None) -> list[GlossaryTerm]:
     """
     rows, glossary_path = load_resource("glossary", path)
     for row in rows:
-        if row["term_id"] in RATINGS:
+        if row["term_id"] in load_ratings():
             raise DataError(display_path(glossary_path), row["_row"], "term_id",
                             f"{row['term_id']!r} is a rating: the scale in factcheck/data/verdicts.py "
                             "defines it, and the glossary takes it from there")
     terms = [GlossaryTerm(row["term_id"], row["term"], row["term_zh"], row["definition"],
                           row["definition_zh"], row["source_id"]) for row in rows]
     return terms + [GlossaryTerm(rating.id, rating.name, rating.name_zh, rating.meaning,
-                                 rating.meaning_zh, None) for rating in RATINGS.values()]
+                                 rating.meaning_zh, None) for rating in load_ratings().values()]

@@ -6,21 +6,31 @@ schools beside a count of bases, say) as a row of its own.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
 import pandas as pd
 
 from . import DataError
 from .tables import check_figure_value, display_path, load_resource, to_frame
 
-GRADES = {
-    "official": "Official: the issuing body's own page",
-    "official-repost": "Official repost: a government or official-media page carrying the official text",
-    "aggregator": "Aggregator: a third-party copy",
-}
-GRADES_ZH = {
-    "official": "官方：发布机构自己的页面",
-    "official-repost": "官方转载：转载官方原文的政府或官方媒体页面",
-    "aggregator": "聚合网站：第三方转载",
-}
+
+@dataclass(frozen=True)
+class Grade:
+    """How good a reference's source is: a row of data/scale/grades.csv."""
+    id: str
+    label: str            # a card's badge
+    label_zh: str
+    meaning: str
+    meaning_zh: str
+
+
+@lru_cache(maxsize=1)
+def load_grades() -> dict[str, Grade]:
+    """The grades of a source, strongest first, in both languages."""
+    rows, _ = load_resource("grades")
+    return {row["grade_id"]: Grade(row["grade_id"], row["label"], row["label_zh"], row["meaning"],
+                                   row["meaning_zh"]) for row in rows}
 
 
 def load_sources() -> dict[str, dict]:

@@ -1,7 +1,8 @@
 """The verdict scale, the verdict table (data/verdicts.csv) and its checks (data/checks.csv).
 
-The scale is documented for readers in book/methodology.md; RATINGS here is the
-one place its ids, names and order are defined. A verdict's rating is computed
+The scale is one table, data/scale/ratings.csv: each rating's id, names, symbol, colour and
+meaning in both languages, in the scale's order (`load_ratings`, also as `RATINGS`); the book's
+methodology and every card print from it. A verdict's rating is computed
 from its checks by the decision table (factcheck/data/decision.py); the rating
 written in verdicts.csv is the editor's expectation, and the loader refuses it
 when the table gives another.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -25,47 +27,34 @@ from .tables import display_path, load_resource, to_frame
 
 @dataclass(frozen=True)
 class Rating:
-    """One step of the verdict scale."""
+    """One step of the verdict scale: a row of data/scale/ratings.csv."""
     id: str
     name: str
     meaning: str
     name_zh: str          # simplified Chinese, as the Chinese edition prints it
     meaning_zh: str
+    symbol: str           # shown beside the name, so colour never carries the rating alone
+    colour: str
 
 
-RATINGS = {rating.id: rating for rating in (
-    Rating("matches-official", "Matches an official source",
-           "An official page, or an official repost of it, states the same figure or fact.",
-           name_zh="与官方数据相符", meaning_zh="官方页面或其官方转载载明了相同的数字或事实。"),
-    Rating("corroborated", "Corroborated by a secondary copy",
-           "A copy of an official statement on a third-party site agrees; the official page itself "
-           "was not available to us.",
-           name_zh="有据", meaning_zh="第三方网站转载的官方表述与之相符；我们未能查阅官方页面本身。"),
-    Rating("adds-up", "Adds up",
-           "Figures the article states independently, in different places, agree where they could have "
-           "disagreed; no outside source confirms the figure itself.",
-           name_zh="计算无误",
-           meaning_zh="原文在不同位置分别给出、本可能互相矛盾的数字相互吻合；没有外部来源证实该数字本身。"),
-    Rating("misleading", "Misleading comparison or wording",
-           "The number may be right, but the comparison or the words around it lead a reader "
-           "to a wrong idea, or a comparison presented as like for like changes its base unannounced.",
-           name_zh="易误导",
-           meaning_zh="数字本身可能无误，但相关比较或表述会使读者产生错误的理解，或者把口径不同的数字当作同口径比较而未加说明。"),
-    Rating("inconsistent", "Inconsistent within the article",
-           "The article says two things that cannot both be true.",
-           name_zh="前后矛盾", meaning_zh="原文有两处说法不可能同时成立。"),
-    Rating("contradicted", "Contradicted", "A reliable source says something different.",
-           name_zh="错误", meaning_zh="可靠来源的说法与之不同。"),
-    Rating("unverifiable", "Unverifiable",
-           "No reliable public source settles the central claim; the verdict says what data would.",
-           name_zh="证据不足",
-           meaning_zh="没有可靠的公开来源能够判定核心说法；核查结论说明需要哪些数据才能判定。"),
-)}
+@lru_cache(maxsize=1)
+def load_ratings() -> dict[str, Rating]:
+    """The verdict scale, in its order: every rating's name, mark and meaning, in both languages."""
+    rows, _ = load_resource("ratings")
+    return {row["rating_id"]: Rating(row["rating_id"], row["name"], row["meaning"], row["name_zh"],
+                                     row["meaning_zh"], row["symbol"], row["colour"]) for row in rows}
+
+
+def __getattr__(name: str):
+    # RATINGS reads data/scale/ratings.csv when it is first asked for, not when this module is imported.
+    if name == "RATINGS":
+        return load_ratings()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def rating_names() -> list[str]:
     """The ratings' names, in the scale's order."""
-    return [rating.name for rating in RATINGS.values()]
+    return [rating.name for rating in load_ratings().values()]
 
 
 @dataclass(frozen=True)
@@ -212,7 +201,8 @@ def load_corrections(ratings: dict[str, str], path: Path | None = None
             raise DataError(shown, latest["_row"], "new_rating",
                             f"{claim_id} is rated {ratings.get(claim_id)!r} today, not "
                             f"{latest['new_rating']!r}: log the newer change")
-    return {claim_id: tuple(Correction(r["date"], RATINGS[r["previous_rating"]], RATINGS[r["new_rating"]],
+    ratings = load_ratings()
+    return {claim_id: tuple(Correction(r["date"], ratings[r["previous_rating"]], ratings[r["new_rating"]],
                                        r["reason"], r["reason_zh"] or "") for r in entries)
             for claim_id, entries in log.items()}
 
@@ -225,7 +215,7 @@ def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame |
     table = load_verdicts(source, claims=claims, references=references, checks=checks)
     derived = load_derived()
     corrections = load_corrections(dict(zip(table["claim_id"], table["verdict"], strict=True)))
-    return {row["claim_id"]: Verdict(row["claim_id"], RATINGS[row["verdict"]],
+    return {row["claim_id"]: Verdict(row["claim_id"], load_ratings()[row["verdict"]],
                                      decide(checks[row["claim_id"]]), checks[row["claim_id"]],
                                      row["importance"], row["conclusion"], row["rationale"],
                                      row["would_settle"],

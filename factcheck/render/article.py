@@ -11,7 +11,7 @@ import pandas as pd
 from ..data.parts import claim_path, link_from_chapter, load_parts, source_anchor
 from ..data.registry import load_claims
 from ..data.source import Source, Span, load_source
-from ..data.verdicts import RATINGS, load_verdicts
+from ..data.verdicts import load_ratings, load_verdicts
 from .blocks import HTMLBlock, render_block
 
 
@@ -40,7 +40,7 @@ def article_html(source: Source | None = None, claims: pd.DataFrame | None = Non
         starts.setdefault(row.start, []).append({
             "claim_id": row.claim_id, "number": number, "anchor": source_anchor(row.claim_id),
             "href": link_prefix + link_from_chapter(claim_path(row.claim_id, row.part)),
-            "rating": RATINGS[row.verdict].name, "rating_zh": RATINGS[row.verdict].name_zh,
+            "rating": load_ratings()[row.verdict].name, "rating_zh": load_ratings()[row.verdict].name_zh,
         })
     entries = load_parts()
     parts = [{"id": part.id, "title": part.title, "title_zh": entries[part.id].title_zh,

@@ -4,13 +4,13 @@ Every box (a claim, a verdict, the highlighted article) comes from one Jinja2
 template in ``factcheck/render/templates/``, named after it. Values are escaped
 with ``html.escape`` on the way in, so a quote or a URL can never break the page.
 
-Every box is written in English and in Chinese. A template is rendered once per
-language with Jinja's i18n extension: its labels are ``{% trans %}`` blocks and
+Every box is written in one language: the one outputs are made in
+(:mod:`factcheck.render.language`), or the edition's, for the book's own directives. A
+template is rendered with Jinja's i18n extension: its labels are ``{% trans %}`` blocks and
 ``_()`` calls, identity in English and the catalog's Chinese in Chinese
 (:mod:`factcheck.render.i18n`), where a label missing from the catalog raises
 ``MissingTranslation`` naming it. Data text is picked with the ``local`` filter
-(``{{ verdict|local("conclusion") }}`` is ``conclusion`` or ``conclusion_zh``), and a
-context value given as ``Both(english, chinese)`` is the one of the language rendered.
+(``{{ verdict|local("conclusion") }}`` is ``conclusion`` or ``conclusion_zh``).
 """
 from __future__ import annotations
 
@@ -24,28 +24,20 @@ import jinja2
 from markupsafe import Markup
 
 from ..data.tables import is_missing
-from .i18n import LANGUAGES, field_in, gettext_zh
+from . import language as languages
+from .i18n import field_in, gettext_zh, pgettext_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# The Chinese twin of an HTML output. JupyterLab shows text/html; the book's Chinese
-# edition shows this one instead (factcheck.book).
-ZH_HTML_MIME_TYPE = "application/vnd.factcheck.zh+html"
-
 
 class HTMLBlock:
-    """A piece of HTML that notebooks display and the book prints: a data table, a claim box;
-    with its Chinese, when it has one, as a second output of the same cell."""
+    """A piece of HTML that notebooks display and the book prints: a data table, a claim box."""
 
-    def __init__(self, markup: str, zh: str | None = None):
+    def __init__(self, markup: str):
         self.markup = markup
-        self.zh = zh
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        bundle = {"text/html": self.markup}
-        if self.zh is not None:
-            bundle[ZH_HTML_MIME_TYPE] = self.zh
-        return bundle
+        return {"text/html": self.markup}
 
     def _repr_html_(self) -> str:
         return self.markup
@@ -94,8 +86,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 
 @lru_cache(maxsize=2)
 def environment(language: str = "en") -> jinja2.Environment:
-    if language not in LANGUAGES:
-        raise ValueError(f"no language {language!r}; the book has {LANGUAGES}")
+    if language not in languages.LANGUAGES:
+        raise ValueError(f"no language {language!r}; the book has {languages.LANGUAGES}")
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              finalize=_escape, undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=False, extensions=["jinja2.ext.i18n"])
@@ -104,7 +96,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     if language == "en":
         env.install_null_translations(newstyle=True)
     else:
-        env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True)
+        env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
     env.filters["number"] = format_number
     env.filters["local"] = _local(language)
     # A source's own words are marked with their language: most are Chinese, a few English.
@@ -117,29 +109,15 @@ def environment(language: str = "en") -> jinja2.Environment:
     return env
 
 
-# The badge's symbol repeats the rating in a shape, so colour never carries it alone.
-RATING_SYMBOLS = {"matches-official": "✔", "corroborated": "✓", "adds-up": "=", "misleading": "!",
-                  "inconsistent": "≠", "contradicted": "✗", "unverifiable": "?"}
-GRADE_LABELS = {"official": "official", "official-repost": "official repost", "aggregator": "copy"}
-GRADE_LABELS_ZH = {"official": "官方", "official-repost": "官方转载", "aggregator": "第三方转载"}
-
-
-class Both:
-    """A context value that differs by language: the English one and the Chinese one."""
-
-    def __init__(self, en, zh):
-        self.en, self.zh = en, zh
-
-
-def render(template: str, language: str = "en", **context) -> str:
-    """One template of templates/, filled in, in one language: "en", or Chinese ("zh", or a
-    tag such as "zh-Hans", which the template receives as `language`)."""
-    edition = "zh" if language.startswith("zh") else language
-    context = {name: getattr(value, edition) if isinstance(value, Both) else value
-               for name, value in context.items()}
+def render(template: str, language: str | None = None, **context) -> str:
+    """One template of templates/, filled in, in one language: the current one
+    (:func:`factcheck.render.language.current`), or the one given: "en", or Chinese ("zh", or
+    a tag such as "zh-Hans", which the template receives as `language`)."""
+    language = language or languages.current()
+    edition = "zh" if languages.is_chinese(language) else "en"
     return environment(edition).get_template(template).render(language=language, **context)
 
 
 def render_block(template: str, **context) -> HTMLBlock:
-    """One template rendered in English and in Chinese, as one block."""
-    return HTMLBlock(render(template, "en", **context), render(template, "zh", **context))
+    """One template rendered in the current language, as a block a cell shows."""
+    return HTMLBlock(render(template, **context))

@@ -11,26 +11,20 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
-from ..data.decision import (
-    KIND_NAMES_ZH,
-    OUTCOME_NAMES_ZH,
-    OUTCOMES,
-    UNVERIFIABLE_KINDS,
-    UNVERIFIABLE_KINDS_ZH,
-)
+from ..data.decision import UNVERIFIABLE_KINDS
 from ..data.derived import round_derived, rounded
 from ..data.parts import link_from_chapter, source_path
-from ..data.references import GRADES, GRADES_ZH, load_reference_figures
+from ..data.references import load_grades, load_reference_figures
 from ..data.registry import load_claims
 from ..data.source import load_source
 from ..data.tables import is_missing
-from ..data.verdicts import RATINGS, load_verdict_records, load_verdicts, rating_names
-from .blocks import GRADE_LABELS, GRADE_LABELS_ZH, RATING_SYMBOLS, Both, HTMLBlock, render, render_block
-from .charts import RATING_COLOURS, data_table, describe, fit
-from .i18n import bilingual
+from ..data.verdicts import load_ratings, load_verdict_records, load_verdicts, rating_names
+from .blocks import HTMLBlock, render, render_block
+from .charts import data_table, describe, fit
+from .i18n import localised
 
 # The output that carries a verdict's computed values when they differ from the
-# table; factcheck.book.derive reads it, nothing else does.
+# table; factcheck.tools.derive reads it, nothing else does.
 DERIVED_MIME_TYPE = "application/vnd.factcheck.derived+json"
 
 
@@ -121,27 +115,22 @@ class Chapter:
                 f"  computed: {computed}\n  in table: {verdict.derived}\n"
                 "If an input changed on purpose, review the verdict, then run `make derived`.")
         self.given.append(claim_id)
-        return HTMLBlock(self.verdict_html(claim_id, derived), self.verdict_html(claim_id, derived, "zh"))
+        return HTMLBlock(self.verdict_html(claim_id, derived))
 
-    def verdict_html(self, claim_id: str, derived: dict, language: str = "en") -> str:
+    def verdict_html(self, claim_id: str, derived: dict, language: str | None = None) -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
-                      colours=RATING_COLOURS, symbols=RATING_SYMBOLS,
-                      grade_labels=Both(GRADE_LABELS, GRADE_LABELS_ZH),
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      references=cited.to_dict("records"), grades=Both(GRADES, GRADES_ZH),
-                      unverifiable_kinds=Both(UNVERIFIABLE_KINDS, UNVERIFIABLE_KINDS_ZH),
-                      check_kinds=Both({kind: kind for kind in OUTCOMES}, KIND_NAMES_ZH),
-                      outcomes=Both({outcome: outcome for kinds in OUTCOMES.values() for outcome in kinds},
-                                    OUTCOME_NAMES_ZH))
+                      references=cited.to_dict("records"), grades=load_grades(),
+                      unverifiable_kinds=UNVERIFIABLE_KINDS)
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:
         """This chapter's claims, in article order, with their verdicts."""
         frame = self.mine.merge(self.verdicts[["claim_id", "verdict"]], on="claim_id", how="left")
         frame = frame.sort_values("start").reset_index(drop=True)
-        frame["verdict name"] = frame["verdict"].map(lambda v: RATINGS[v].name)
+        frame["verdict name"] = frame["verdict"].map(lambda v: load_ratings()[v].name)
         frame["order"] = range(1, len(frame) + 1)
         return frame
 
@@ -149,7 +138,7 @@ class Chapter:
         scored = self.scored()
         tally = self.tally()
         description = describe(tally[tally["claims"] > 0], "verdict", "claims",
-                               kind=bilingual("A strip of {n} tiles, one per claim in article order, "
+                               kind=localised("A strip of {n} tiles, one per claim in article order, "
                                               "coloured by verdict", n=len(scored)))
         names = rating_names()
         # One tile a claim, as wide as its share of the page's width: a fixed-size square
@@ -162,7 +151,8 @@ class Chapter:
             x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False),
                     scale=alt.Scale(paddingInner=0.2)),
             color=alt.Color("verdict name:N", title="Verdict",
-                            scale=alt.Scale(domain=names, range=[RATING_COLOURS[v] for v in RATINGS])),
+                            scale=alt.Scale(domain=names,
+                                            range=[rating.colour for rating in load_ratings().values()])),
             tooltip=["claim_id", "subject", "verdict name"],
         ).properties(height=24))
 
@@ -183,6 +173,6 @@ class Chapter:
         of verdicts and, for readers who do not read charts, the tally behind it."""
         tally = self.finish()
         display(self.verdict_strip(title))
-        display(data_table(tally, bilingual("{title}, by kind: {n} claims, each with exactly one verdict",
+        display(data_table(tally, localised("{title}, by kind: {n} claims, each with exactly one verdict",
                                             title=title, n=tally["claims"].sum()),
                            summary="The numbers behind this chart"))

@@ -1,25 +1,27 @@
 """One look for every chart, drawn offline in the book and natively in JupyterLab.
 
-Importing this module registers and enables two things in Altair:
+:func:`setup` (a chapter's first cell calls it) registers and enables two things in
+Altair, and nothing is changed by importing this module:
 
 - the theme ``factcheck``: a font stack that covers Chinese, readable sizes and
   the Okabe-Ito colour-blind safe palette;
-- the renderer ``factcheck``. A chart's output holds only its Vega-Lite spec,
-  under the Vega-Lite mimetype that JupyterLab draws natively and offline, its
-  Chinese twin (:func:`translate_spec`) under ``ZH_VEGALITE_MIME_TYPE``, and a
-  ``text/plain`` line. There is deliberately no ``text/html``: JupyterLab ranks
-  ``text/html`` above its Vega renderer, and an HTML output would hide the chart
-  there. The output holds no id, counter, clock or random number, so a rerun
-  gives byte-identical outputs and nbval compares them strictly.
+- the renderer ``factcheck``. A chart's output holds only its Vega-Lite spec, in the
+  language outputs are made in (:mod:`factcheck.render.language`; in Chinese the spec's
+  words are translated, :func:`translate_spec`), under the Vega-Lite mimetype that
+  JupyterLab draws natively and offline, and a ``text/plain`` line. There is
+  deliberately no ``text/html``: JupyterLab ranks ``text/html`` above its Vega
+  renderer, and an HTML output would hide the chart there. The output holds no id,
+  counter, clock or random number, so a rerun gives byte-identical outputs and nbval
+  compares them strictly.
 
 In the book, ``factcheck.book.extension`` compiles that Vega-Lite spec to a Vega
 spec at build time and turns it into :func:`render_html`: a
-``<div class="factcheck-chart">`` and an inline script that draws the Vega spec
-with the page's global ``window.vega`` (the Vega runtime alone, no Vega-Lite
-compiler and no vega-embed), which the book serves itself
-(``_static/vega-bundle.js``, generated from vl-convert-python once per environment), so
-no chart needs the network. The div's id is the chart's number on the page and
-a short sha256 of its Vega-Lite spec; the div carries the chart's ``description`` as its
+``<div class="factcheck-chart">`` and an inline script that queues the Vega spec for
+``static/factcheck-charts.js``, which draws it with the page's global ``window.vega``
+(the Vega runtime alone, no Vega-Lite compiler and no vega-embed), which the book serves
+itself (``_static/vega-bundle.js``, generated from vl-convert-python once per environment),
+so no chart needs the network. The div's id is the chart's number on the page and a short
+sha256 of its Vega-Lite spec; the div carries the chart's ``description`` as its
 ``aria-label``.
 """
 from __future__ import annotations
@@ -28,15 +30,17 @@ import hashlib
 import html
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import altair as alt
 import pandas as pd
 
-from .blocks import ZH_HTML_MIME_TYPE, HTMLBlock, format_float, format_number
-from .i18n import bilingual, gettext_zh, needs_translation, record, to_chinese, translation
+from .blocks import HTMLBlock, format_float, format_number
+from .i18n import gettext_zh, localised, needs_translation, to_chinese, translation
+from .language import is_chinese
 
-__all__ = ["bilingual", "bars", "data_table", "describe", "fit", "translate_spec"]
+__all__ = ["bars", "data_table", "describe", "fit", "localised", "setup", "translate_spec"]
 
 THEME = "factcheck"
 RENDERER = "factcheck"
@@ -51,13 +55,6 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
 PRIMARY = PALETTE[0]
 # Sequential ramp for ordered data, light to dark in the palette's blue.
 RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
-# One colour per rating of the verdict scale (factcheck.data.verdicts.RATINGS).
-RATING_COLOURS = {
-    "matches-official": "#009E73", "corroborated": "#56B4E9", "adds-up": "#0072B2",
-    "misleading": "#E69F00", "inconsistent": "#CC79A7", "contradicted": "#D55E00",
-    "unverifiable": "#999999",
-}
-
 # Options for the page's ``new vega.View(...)``: SVG, so the text stays text (and
 # Chinese glyphs come from the reader's fonts); hover on, as vega-embed had it, so
 # hover encodings and tooltips (shown by Vega's default handler as a title) work.
@@ -75,7 +72,6 @@ def fit(chart):
     return chart.properties(width=FIT_WIDTH)
 
 
-@alt.theme.register(THEME, enable=True)
 def factcheck_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
@@ -126,8 +122,6 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
 # the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
 # specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book.extension).
 VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
-# The same chart for the book's Chinese edition: the spec with its strings in Chinese.
-ZH_VEGALITE_MIME_TYPE = "application/vnd.factcheck.zh.vegalite+json"
 
 
 def canonical_json(spec: dict) -> str:
@@ -154,6 +148,11 @@ def label(spec: dict) -> str:
     description = spec.get("description")
     if isinstance(description, str) and description.strip():
         return description.strip()
+    return title_label(spec)
+
+
+def title_label(spec: dict) -> str:
+    """The chart named by its title: "Chart: <title>", or "Chart"."""
     title = spec.get("title")
     if isinstance(title, dict):
         title = title.get("text")
@@ -175,115 +174,7 @@ def label(spec: dict) -> str:
 # The file every chart page loads once (deferred, after the Vega runtime); each chart's
 # own inline script only queues its id, spec and options.
 CHART_SCRIPT_NAME = "factcheck-charts.js"
-CHART_SCRIPT = """\
-(function () {
-function drawChart(id, spec, opt) {
-  var el = document.getElementById(id), canvas = null;
-  var config = spec.config || {}, titles = config.title || {};
-  function missing() {
-    console.error("factcheck chart " + id +
-                  ": window.vega is not defined (_static/vega-bundle.js did not load)");
-  }
-  function failed(err) {
-    console.error("factcheck chart " + id + " failed to draw:", err);
-  }
-  function lines(text, font, width) {
-    canvas = canvas || document.createElement("canvas");
-    var context = canvas.getContext("2d"), out = [], line = "";
-    context.font = font;
-    String(Array.isArray(text) ? text.join(" ") : text).split(/\\s+/).forEach(function (word) {
-      var longer = line ? line + " " + word : word;
-      if (line && context.measureText(longer).width > width) { out.push(line); line = word; }
-      else { line = longer; }
-    });
-    if (line) { out.push(line); }
-    return out.length === 1 ? out[0] : out;
-  }
-  function font(title, sub) {
-    var size = sub ? (title.subtitleFontSize || titles.subtitleFontSize || 13)
-                   : (title.fontSize || titles.fontSize || 16);
-    var weight = sub ? (title.subtitleFontWeight || titles.subtitleFontWeight || "normal")
-                     : (title.fontWeight || titles.fontWeight || "bold");
-    return weight + " " + size + "px " + (title.font || titles.font || config.font || "sans-serif");
-  }
-  function wrapTitles(node, width) {
-    if (Array.isArray(node)) { node.forEach(function (child) { wrapTitles(child, width); }); return; }
-    if (!node || typeof node !== "object") { return; }
-    var title = node.title;
-    if (title && typeof title === "object" && !Array.isArray(title) &&
-        (typeof title.text === "string" || Array.isArray(title.text))) {
-      title.text = lines(title.text, font(title, false), width);
-      if (title.subtitle) { title.subtitle = lines(title.subtitle, font(title, true), width); }
-    }
-    Object.keys(node).forEach(function (key) {
-      if (key !== "data" && key !== "config" && key !== "signals" && key !== "scales") {
-        wrapTitles(node[key], width);
-      }
-    });
-  }
-  // A concatenated or faceted chart's views have fixed widths (signals named "…_width"):
-  // narrow or widen them by what the drawn chart overshoots or leaves of the block.
-  var viewWidths = (spec.signals || []).filter(function (signal) {
-    return /_width$/.test(signal.name) && typeof signal.value === "number";
-  }).map(function (signal) { return signal.name; });
-  function fitViews(view, passes) {
-    var svg = el.querySelector("svg");
-    if (!viewWidths.length || !svg || passes >= 3) { return null; }
-    var over = svg.getBoundingClientRect().width - el.clientWidth;
-    if (over <= 0 && over > -8) { return null; }
-    viewWidths.forEach(function (name) {
-      view.signal(name, Math.max(60, Math.floor(view.signal(name) - over / viewWidths.length)));
-    });
-    // resize(): the layout is measured again, so the drawing's width follows the views'.
-    return view.resize().runAsync().then(function () { return fitViews(view, passes + 1); });
-  }
-  // A legend below the plot starts where the plot does, after the axis labels, so on a
-  // narrow page its labels can reach past the chart's edge: draw again with them cut short
-  // (the data table after the chart gives them whole).
-  function legendOverhang() {
-    var right = el.getBoundingClientRect().right, most = 0;
-    el.querySelectorAll("svg .role-legend").forEach(function (legend) {
-      most = Math.max(most, legend.getBoundingClientRect().right - right);
-    });
-    return Math.ceil(most);
-  }
-  function shortenLegends(node, cut) {
-    if (Array.isArray(node)) { node.forEach(function (child) { shortenLegends(child, cut); }); return; }
-    if (!node || typeof node !== "object") { return; }
-    (node.legends || []).forEach(function (legend) {
-      legend.labelLimit = Math.max(40, (legend.labelLimit || config.legend && config.legend.labelLimit
-                                        || 160) - cut);
-    });
-    (node.marks || []).forEach(function (mark) { shortenLegends(mark, cut); });
-  }
-  function run(view, retries) {
-    return view.runAsync().then(function () { return fitViews(view, 0); }).then(function () {
-      var over = legendOverhang();
-      if (over <= 0 || retries <= 0) { return null; }
-      view.finalize();
-      shortenLegends(spec, over + 4);
-      return run(new window.vega.View(window.vega.parse(spec), opt), retries - 1);
-    });
-  }
-  function draw() {
-    try {
-      var padding = typeof spec.padding === "number" ? spec.padding : 8;
-      wrapTitles(spec, Math.max(120, el.clientWidth - 2 * padding - 4));
-      opt.container = el;
-      run(new window.vega.View(window.vega.parse(spec), opt), 2).catch(failed);
-    } catch (err) {
-      failed(err);
-    }
-  }
-  if (window.vega && typeof window.vega.View === "function") { draw(); } else { missing(); }
-}
-// The page's inline scripts queued their charts; this file is deferred after the Vega
-// runtime, so both are there now. Later charts (none today) would be drawn at once.
-var queued = window.factcheckCharts || [];
-window.factcheckCharts = {push: function (chart) { drawChart.apply(null, chart); }};
-queued.forEach(function (chart) { drawChart.apply(null, chart); });
-})();
-"""
+CHART_SCRIPT = Path(__file__).parent / "static" / CHART_SCRIPT_NAME
 
 
 def render_html(spec: dict, element_id: str, embed_options: dict | None = None) -> str:
@@ -481,24 +372,31 @@ def translate_spec(spec: dict) -> dict:
 
 
 def factcheck_renderer(spec: dict, **metadata) -> tuple[dict, dict]:
-    """Altair renderer: the spec under the Vega-Lite mimetype, its Chinese twin, and a line of text."""
+    """Altair renderer: the spec, in the current language, under the Vega-Lite mimetype, and a
+    line of text."""
+    spec = translate_spec(spec) if is_chinese() else spec
     bundle = {
         VEGALITE_MIME_TYPE: notebook_spec(spec),
-        ZH_VEGALITE_MIME_TYPE: notebook_spec(translate_spec(spec)),
-        "text/plain": f"<factcheck chart: {label(spec)}>",
+        # The title only: the description is in the spec, and would be stored twice.
+        "text/plain": f"<factcheck chart: {title_label(spec)}>",
     }
     return bundle, {}
 
 
-alt.renderers.register(RENDERER, factcheck_renderer)
-alt.renderers.enable(RENDERER)
+def setup(shell=None) -> None:
+    """Make a chapter's charts and tables look the book's way; a chapter's first cell calls it.
+
+    Registers and enables the theme and the renderer, writes a table's numbers as the data
+    tables do (never "21.0" for a count), and, in a running IPython kernel, shows a DataFrame
+    in the current language (:func:`translate_frame`)."""
+    alt.theme.register(THEME, enable=True)(factcheck_theme)
+    alt.renderers.register(RENDERER, factcheck_renderer)
+    alt.renderers.enable(RENDERER)
+    pd.set_option("display.float_format", format_float)
+    _show_frames_in_the_current_language(shell)
 
 
 # ---------------------------------------------------------------- tables
-
-# A table a chapter shows as its cell's result is drawn by pandas: its numbers
-# are written as the data tables write them, never "21.0" for a count.
-pd.set_option("display.float_format", format_float)
 
 # Columns that hold the English rendering of the Chinese beside them: the Chinese table leaves
 # them out, as the Chinese claim box leaves out the English of its quote.
@@ -528,52 +426,49 @@ def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _frame_html_zh(frame: pd.DataFrame) -> str:
-    return translate_frame(frame)._repr_html_()
+def _frame_html(frame: pd.DataFrame) -> str:
+    return compact((translate_frame(frame) if is_chinese() else frame)._repr_html_())
 
 
-def register_frame_twin(shell=None) -> None:
-    """In a running IPython kernel, give every DataFrame a cell shows its Chinese twin too
-    (``ZH_HTML_MIME_TYPE``: pandas' own HTML of :func:`translate_frame`), as every block
-    of the package has; outside IPython, do nothing."""
+# The space pandas indents its HTML with, between two tags: it means nothing to a browser, and
+# would be a third of a stored table's bytes.
+_BETWEEN_TAGS = re.compile(r">\s+<")
+
+
+def compact(markup: str) -> str:
+    """HTML without the whitespace between its tags."""
+    return _BETWEEN_TAGS.sub("><", markup)
+
+
+def _show_frames_in_the_current_language(shell=None) -> None:
+    """In a running IPython kernel, a DataFrame a cell shows is drawn by pandas in the current
+    language; outside IPython, nothing is done."""
     from IPython import get_ipython
-    from IPython.core.formatters import BaseFormatter
-    from traitlets import ObjectName, Unicode
 
     shell = shell or get_ipython()
-    if shell is None:
-        return
-    formatters = shell.display_formatter.formatters
-    if ZH_HTML_MIME_TYPE not in formatters:
-        class ChineseHTMLFormatter(BaseFormatter):
-            format_type = Unicode(ZH_HTML_MIME_TYPE)
-            print_method = ObjectName("_repr_zh_html_")
-
-        formatters[ZH_HTML_MIME_TYPE] = ChineseHTMLFormatter(parent=shell.display_formatter)
-    formatters[ZH_HTML_MIME_TYPE].for_type(pd.DataFrame, _frame_html_zh)
-
-
-register_frame_twin()
+    if shell is not None:
+        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, _frame_html)
 
 
 def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = False,
                summary: str | None = None) -> HTMLBlock:
     """The numbers behind a chart, as a small HTML table, for readers who do not read charts;
-    in English and in Chinese (:func:`translate_frame`, caption and summary translated).
+    in the current language (in Chinese: :func:`translate_frame`, caption and summary translated).
 
     ``summary`` wraps the table in a ``<details>`` element that is closed by default.
     The markup is plain ``DataFrame.to_html``: deterministic, no generated ids.
     """
-    return HTMLBlock(_table(df, caption, index, summary),
-                     _table(translate_frame(df), to_chinese(caption), index, to_chinese(summary)))
+    if is_chinese():
+        return HTMLBlock(_table(translate_frame(df), to_chinese(caption), index, to_chinese(summary)))
+    return HTMLBlock(_table(df, caption, index, summary))
 
 
 def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None) -> str:
-    markup = df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
-                        na_rep="–", float_format=format_float)
+    markup = compact(df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
+                                na_rep="–", float_format=format_float))
     if caption:
         opening_end = markup.index(">") + 1
-        markup = (markup[:opening_end] + f"\n  <caption>{html.escape(caption)}</caption>"
+        markup = (markup[:opening_end] + f"<caption>{html.escape(caption)}</caption>"
                   + markup[opening_end:])
     if summary:
         markup = (f"<details class=\"factcheck-data\">\n<summary>{html.escape(summary)}</summary>\n"
@@ -603,11 +498,10 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
     numbers than the chart shows. ``note`` is the sentence that says what the
     numbers mean.
 
-    The Chinese is written at the same time, from the same rows, and recorded for the
-    chart's Chinese spec (:func:`factcheck.render.i18n.record`): ``kind``, ``of``, ``note``,
-    labels and units are translated where the catalog (or ``bilingual``, or the data) has
-    their Chinese, and an id stays as it is. What has none stays English in the Chinese
-    description, which tests/test_bilingual.py refuses in every stored chart.
+    In Chinese, ``kind``, ``of``, ``note``, labels and units are translated where the
+    catalog (or the data) has their Chinese, and an id stays as it is. What has none stays
+    English in the Chinese description, which tests/test_editions.py refuses in every chart
+    of the Chinese edition.
     """
     columns = [label] if isinstance(label, str) else list(label)
     rows = frame.to_dict("records")
@@ -626,12 +520,11 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
             for row in rows)
 
     pattern = "{kind} of {of}: {items}." if of else "{kind}: {items}."
-    english = pattern.format(kind=kind, of=of, items=items(False))
+    if not is_chinese():
+        english = pattern.format(kind=kind, of=of, items=items(False))
+        return f"{english} {note}" if note else english
     chinese = gettext_zh(pattern).format(kind=to_chinese(kind), of=to_chinese(of), items=items(True))
-    if note:
-        english, chinese = f"{english} {note}", chinese + to_chinese(note)
-    record(english, chinese)
-    return english
+    return chinese + to_chinese(note) if note else chinese
 
 
 # ---------------------------------------------------------------- bars

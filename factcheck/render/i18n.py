@@ -1,18 +1,15 @@
-"""The Chinese (简体中文) of everything the render layer writes, beside its English.
+"""The Chinese of everything the render layer writes, when outputs are made in Chinese.
 
-The notebooks are executed once and every output carries both languages: an HTML block
-its English under ``text/html`` and its Chinese under its own mimetype, a chart its
-Vega-Lite spec and a translated copy (:func:`factcheck.render.charts.translate_spec`).
-The Chinese comes from three places, looked up in this order:
+The language is a setting of execution (:mod:`factcheck.render.language`): the Chinese
+edition runs the notebooks with it set to Chinese, and every output is then written in
+Chinese only. Text that carries numbers (a chart's description, a title that counts claims)
+is written by :func:`localised` from a template with ``{name}`` placeholders, whose Chinese is
+in the catalog. Every other English string is looked up in two places, in this order:
 
-1. the strings :func:`bilingual` recorded: text that carries numbers (a chart's
-   description, a title that counts claims) is written from a template with ``{name}``
-   placeholders, whose Chinese is in the catalog, and both languages are filled in with
-   the same values;
-2. the interface catalog, ``locales/zh_CN/LC_MESSAGES/ui.po`` (gettext; msgid = the exact
+1. the interface catalog, ``locales/zh_CN/LC_MESSAGES/ui.po`` (gettext; msgid = the exact
    English): template labels, chart titles, axis and legend titles, category labels,
    column names, table captions;
-3. the data: every ``<name>_zh`` column of the tables in data/ beside its ``<name>``
+2. the data: every ``<name>_zh`` column of the tables in data/ beside its ``<name>``
    (claim subjects, part titles, conclusions...), and the Chinese the data layer keeps
    next to its English definitions (rating names, grades, kinds of unverifiable claims).
 
@@ -28,11 +25,11 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from .. import PROJECT_ROOT
-from ..data import decision, references, verdicts
+from ..data import references, verdicts
 from ..data.tables import TRANSLATION_SUFFIX, load_datapackage, load_resource
+from . import language
 
 CATALOG = PROJECT_ROOT / "locales" / "zh_CN" / "LC_MESSAGES" / "ui.po"
-LANGUAGES = ("en", "zh")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -48,17 +45,19 @@ class MissingTranslation(LookupError):
         super().__init__(f"{msgid!r} has no Chinese in {shown}: add it there (msgid is the exact English)")
 
 
-@lru_cache(maxsize=4)
-def read_catalog(path: Path = CATALOG) -> dict[str, str]:
-    """msgid -> msgstr for every translated, non-fuzzy message of a .po file."""
+@lru_cache(maxsize=8)
+def read_catalog(path: Path = CATALOG, context: str | None = None) -> dict[str, str]:
+    """msgid -> msgstr for every translated, non-fuzzy message of a .po file that has the
+    context `context` (None: the messages without one)."""
     with Path(path).open("rb") as handle:
         catalog = read_po(handle)
     return {message.id: message.string for message in catalog
-            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy}
+            if message.id and isinstance(message.id, str) and message.string and not message.fuzzy
+            and message.context == context}
 
 
-def catalog() -> dict[str, str]:
-    return read_catalog(CATALOG)
+def catalog(context: str | None = None) -> dict[str, str]:
+    return read_catalog(CATALOG, context)
 
 
 def gettext_zh(msgid: str) -> str:
@@ -67,6 +66,15 @@ def gettext_zh(msgid: str) -> str:
         return catalog()[msgid]
     except KeyError:
         raise MissingTranslation(msgid) from None
+
+
+def pgettext_zh(context: str, msgid: str) -> str:
+    """The catalog's Chinese of a word in a context (the decision table's "outcome", "check",
+    "scope"), where the same English means another thing elsewhere."""
+    try:
+        return catalog(context)[msgid]
+    except KeyError:
+        raise MissingTranslation(f"{msgid} (msgctxt {context!r})") from None
 
 
 def interface_words(chinese: bool):
@@ -118,33 +126,22 @@ def data_translations() -> dict[str, str]:
 
 
 def _defined_pairs():
-    """The Chinese the data layer keeps in code next to its English definitions."""
-    for rating in verdicts.RATINGS.values():
+    """The scale's records: ratings and grades, in both languages."""
+    for rating in verdicts.load_ratings().values():
         yield rating.name, rating.name_zh
         yield rating.meaning, rating.meaning_zh
-    for rule in (*decision.RULES, decision.FALLBACK):
-        yield rule.when, rule.when_zh
-    yield from _zipped(decision.UNVERIFIABLE_KINDS, decision.UNVERIFIABLE_KINDS_ZH)
-    yield from _zipped(references.GRADES, references.GRADES_ZH)
-
-
-def _zipped(english: dict, chinese: dict):
-    """The English and Chinese texts of two dicts with the same keys, pair by pair."""
-    for key, text in english.items():
-        yield text, chinese.get(key)
+    for grade in references.load_grades().values():
+        yield grade.label, grade.label_zh
+        yield grade.meaning, grade.meaning_zh
 
 
 # ---------------------------------------------------------------- looking up
 
-# English -> Chinese of every string bilingual() made in this process.
-_RECORDED: dict[str, str] = {}
-
-
 def translation(text: str) -> str | None:
-    """The Chinese of `text`, from what bilingual() recorded, the catalog or the data; None if none."""
+    """The Chinese of `text`, from the catalog or the data; None if neither has it."""
     if not needs_translation(text):
         return None
-    for table in (_RECORDED, catalog(), data_translations()):
+    for table in (catalog(), data_translations()):
         if text in table:
             return table[text]
     return None
@@ -164,23 +161,13 @@ def to_chinese(text, *, strict: bool = False):
     return chinese
 
 
-def bilingual(msgid: str, /, **values) -> str:
-    """`msgid` (English with ``{name}`` placeholders, format specs allowed) filled in with
-    `values`, and its Chinese (the catalog's msgstr for `msgid`) filled in with the same
-    values, recorded so that charts and tables find it. Returns the English.
-
-    A value that is text is put into the Chinese in Chinese (:func:`to_chinese`).
-    """
+def localised(msgid: str, /, **values) -> str:
+    """`msgid` (English with ``{name}`` placeholders, format specs allowed) in the current
+    language, filled in with `values`: the English, or the catalog's msgstr for `msgid`, in
+    which a value that is text is put in Chinese (:func:`to_chinese`)."""
     fields = {name for _, name, _, _ in string.Formatter().parse(msgid) if name}
     if fields != set(values):
-        raise TypeError(f"bilingual({msgid!r}) takes the values {sorted(fields)}, got {sorted(values)}")
-    english = msgid.format(**values)
-    chinese = gettext_zh(msgid).format(**{name: to_chinese(value) for name, value in values.items()})
-    record(english, chinese)
-    return english
-
-
-def record(english: str, chinese: str) -> None:
-    """Remember the Chinese of a string made here (a description, a title with numbers)."""
-    if needs_translation(english):
-        _RECORDED[english] = chinese
+        raise TypeError(f"localised({msgid!r}) takes the values {sorted(fields)}, got {sorted(values)}")
+    if not language.is_chinese():
+        return msgid.format(**values)
+    return gettext_zh(msgid).format(**{name: to_chinese(value) for name, value in values.items()})

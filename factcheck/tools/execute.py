@@ -1,9 +1,9 @@
 """Re-execute notebooks in place, so their committed outputs are current.
 
-    python -m factcheck.book.execute notebooks/*.ipynb
+    python -m factcheck.tools.execute notebooks/*.ipynb
 
 `make notebooks` runs this; `make derived` runs it after recording the chapters'
-computed values (factcheck.book.derive).
+computed values (factcheck.tools.derive).
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from ..render import language
 from .normalise import normalise
 
 
@@ -64,6 +65,8 @@ def execute(path: Path) -> None:
 
 
 def main(paths: list[str]) -> int:
+    # The stored outputs are the English edition's, whatever the shell has set.
+    language.use("en")
     for name in paths:
         execute(Path(name))
         print(f"executed {name}")

@@ -1,6 +1,6 @@
 """The fingerprint of everything the built book is made from.
 
-    python -m factcheck.book.fingerprint
+    python -m factcheck.tools.fingerprint
 
 jupyter-cache keys a notebook on its code cells only, and Sphinx rewrites a page
 only when its source changes, so a change in data/ or in the package could leave

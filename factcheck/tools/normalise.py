@@ -6,8 +6,8 @@ display name changes its metadata. Neither is part of the chapter. This is the g
 "clean" filter for notebooks (`.gitattributes`), so `git diff` and `git add` see a chapter
 opened and saved in JupyterLab exactly as committed:
 
-    python -m factcheck.book.normalise < saved.ipynb > committed.ipynb
-    python -m factcheck.book.normalise --install   # in a checkout: configure the filter
+    python -m factcheck.tools.normalise < saved.ipynb > committed.ipynb
+    python -m factcheck.tools.normalise --install   # in a checkout: configure the filter
 
 `make venv` runs `--install`. The stored outputs never hold a PNG of their own (the book
 draws the Vega-Lite spec), so removing one beside a Vega-Lite spec loses nothing.
@@ -44,7 +44,7 @@ def normalise_text(text: str) -> str:
 
 def install(checkout: Path) -> None:
     """Configure the clean filter in the git checkout at `checkout` (its .git/config)."""
-    command = f"'{sys.executable}' -m factcheck.book.normalise"
+    command = f"'{sys.executable}' -m factcheck.tools.normalise"
     subprocess.run(["git", "config", f"filter.{FILTER_NAME}.clean", command],
                    cwd=checkout, check=True)
 

@@ -1,6 +1,6 @@
 """`make derived`: record the values the chapters compute into data/derived.csv.
 
-    python -m factcheck.book.derive notebooks/0[2-7]_*.ipynb
+    python -m factcheck.tools.derive notebooks/0[2-7]_*.ipynb
 
 Run it after a reviewed change to data/. Each chapter is executed with errors
 allowed; a verdict whose computed values differ from the table shows them (an

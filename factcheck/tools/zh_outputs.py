@@ -1,19 +1,18 @@
-"""What is still English in the Chinese outputs of the notebooks (a developer's tool).
+"""What is still English in the Chinese run of the notebooks (a developer's tool).
 
-    python -m factcheck.book.zh_outputs notebooks/*.ipynb
-    python -m factcheck.book.zh_outputs --run notebooks/*.ipynb
+    python -m factcheck.tools.zh_outputs            # the run the Chinese edition made
+    python -m factcheck.tools.zh_outputs --run notebooks/*.ipynb
 
-Every output the package makes carries its Chinese twin (``ZH_HTML_MIME_TYPE`` beside
-``text/html``, ``ZH_VEGALITE_MIME_TYPE`` beside the Vega-Lite spec). The first form reads
-the stored outputs and lists, most frequent first, the texts of those twins that still
-have English words in them (``factcheck.data.translation.latin_words``: ids, code and URLs
-do not count), and the HTML outputs that have no twin at all. Each listed text is a
-msgid to add to ``locales/zh_CN/LC_MESSAGES/ui.po``, or a data cell whose ``_zh`` column
-is missing.
+The Chinese edition executes the notebooks with the language set to Chinese
+(factcheck.render.language) and keeps them in _build/zh/jupyter_execute. The first form
+reads those and lists, most frequent first, the texts of their outputs that still have
+English words in them (``factcheck.data.translation.latin_words``: ids, code and URLs do
+not count). Each listed text is a msgid to add to ``locales/zh_CN/LC_MESSAGES/ui.po``, or a
+data cell whose ``_zh`` column is missing.
 
-``--run`` executes a copy of each notebook first (nothing is written) with a lenient
-catalog: a msgid the catalog lacks is used as it is instead of stopping the notebook, and
-is listed, so one run shows everything that is missing.
+``--run`` executes a copy of each notebook in Chinese first (nothing is written) with a
+lenient catalog: a msgid the catalog lacks is used as it is instead of stopping the
+notebook, and is listed, so one run shows everything that is missing.
 """
 from __future__ import annotations
 
@@ -27,9 +26,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from ..book.editions import CHINESE_EXECUTED
 from ..data.translation import latin_words
-from ..render.blocks import ZH_HTML_MIME_TYPE
-from ..render.charts import VEGALITE_MIME_TYPE, ZH_VEGALITE_MIME_TYPE
+from ..render import language
+from ..render.charts import VEGALITE_MIME_TYPE
 
 # A link inside the book (a chart's href field): an address, not text.
 LINK = re.compile(r"[\w./-]+\.html(?:#[\w-]+)?")
@@ -125,24 +125,18 @@ def outputs(notebook) -> list[tuple[int, dict]]:
             for output in cell.get("outputs", [])]
 
 
-def leftovers(notebook) -> tuple[Counter, list[str]]:
-    """English texts left in the notebook's Chinese outputs, counted; and the HTML outputs
-    without a Chinese twin (cell number and the start of their text)."""
+def leftovers(notebook) -> Counter:
+    """English texts left in the outputs of a notebook run in Chinese, counted."""
     english: Counter = Counter()
-    untwinned: list[str] = []
-    for index, output in outputs(notebook):
+    for _, output in outputs(notebook):
         texts: list[str] = []
-        if _data(output, ZH_VEGALITE_MIME_TYPE) is not None:
-            spec = output["data"][ZH_VEGALITE_MIME_TYPE]
+        if _data(output, VEGALITE_MIME_TYPE) is not None:
+            spec = output["data"][VEGALITE_MIME_TYPE]
             texts = chart_titles(spec) + chart_data_texts(spec)
-        elif _data(output, VEGALITE_MIME_TYPE) is not None:
-            untwinned.append(f"cell {index}: a chart without its Chinese spec")
-        if _data(output, ZH_HTML_MIME_TYPE) is not None:
-            texts = html_texts(_data(output, ZH_HTML_MIME_TYPE))
         elif _data(output, "text/html") is not None:
-            untwinned.append(f"cell {index}: {' '.join(html_texts(_data(output, 'text/html')))[:80]}")
+            texts = html_texts(_data(output, "text/html"))
         english.update(text for text in texts if latin_words(text) and not LINK.fullmatch(text))
-    return english, untwinned
+    return english
 
 
 # Run before the notebook's own cells by --run: a msgid missing from the catalog is kept in
@@ -165,7 +159,9 @@ REPORT = "import json; print('MISSING-MSGIDS ' + json.dumps(sorted(set(_missing)
 
 
 def run_lenient(path: Path) -> tuple[nbformat.NotebookNode, list[str], list[str]]:
-    """A copy of the notebook executed with the lenient catalog; the msgids it missed; errors."""
+    """A copy of the notebook executed in Chinese with the lenient catalog; the msgids it missed;
+    errors."""
+    language.use("zh")
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(LENIENT))
     notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
@@ -182,6 +178,11 @@ def run_lenient(path: Path) -> tuple[nbformat.NotebookNode, list[str], list[str]
 def main(arguments: list[str]) -> int:
     run = "--run" in arguments
     paths = [Path(argument) for argument in arguments if argument != "--run"]
+    if not run and not paths:
+        paths = sorted(CHINESE_EXECUTED.rglob("*.ipynb"))
+        if not paths:
+            print(f"{CHINESE_EXECUTED} holds no notebooks: run `make book` first.", file=sys.stderr)
+            return 1
     total: Counter = Counter()
     all_missing: set[str] = set()
     for path in paths:
@@ -192,10 +193,7 @@ def main(arguments: list[str]) -> int:
                 print(f"{path.name}: ERROR {error}")
         else:
             notebook = nbformat.read(path, as_version=4)
-        english, untwinned = leftovers(notebook)
-        total.update(english)
-        for line in untwinned:
-            print(f"{path.name}: no Chinese twin: {line}")
+        total.update(leftovers(notebook))
     for msgid in sorted(all_missing):
         print(f"MISSING {json.dumps(msgid, ensure_ascii=False)}")
     for text, count in total.most_common():

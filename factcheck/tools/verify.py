@@ -1,6 +1,6 @@
 """`make book`'s last step: refuse a built book that is broken, whatever Sphinx said.
 
-    python -m factcheck.book.verify [_build/html]
+    python -m factcheck.tools.verify [_build/html]
 
 - claims.json must be valid against data/schema/claims.schema.json;
 - no page may load anything from outside the site: a `src`, `srcset`, `poster` or
@@ -23,8 +23,8 @@ import jsonschema
 from bs4 import BeautifulSoup
 
 from .. import PROJECT_ROOT
+from ..book.extension import BUNDLE_NAME, environment_bundle
 from .browser import BUILT_BOOK
-from .extension import BUNDLE_NAME, environment_bundle
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
 LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data")
