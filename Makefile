@@ -20,7 +20,7 @@ BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 export BOOK_FLAGS NBVAL_FLAGS
 
-.PHONY: venv install check-data book chromium lint test bench notebooks derived requirements clean lab
+.PHONY: venv install check-data book chromium lint test bench notebooks derived translations requirements clean lab
 
 venv install: $(STAMP)
 
@@ -117,6 +117,13 @@ notebooks: check-data
 derived: check-data
 	$(BIN)/python -m factcheck.tools.derive notebooks/0[2-7]_*.ipynb
 	$(BIN)/python -m factcheck.tools.execute notebooks/*.ipynb
+
+# After editing English prose (book/*.md, a notebook's Markdown): extract every page's messages
+# with Sphinx's gettext builder and update its catalog in locales/zh_CN (new entries untranslated,
+# changed ones fuzzy, removed ones dropped), then list every fuzzy, untranslated or number-changing
+# entry of every catalog. It fails until a translator has dealt with each (make test checks the same).
+translations: check-data
+	$(BIN)/python -m factcheck.tools.translations
 
 # Recompile the pinned requirements.txt from the hand-edited requirements.in.
 requirements: $(STAMP)

@@ -89,7 +89,9 @@ def test_the_data_package_names_ratings_and_grades_by_key_not_by_a_copied_enum()
     keys = {(resource["name"], key["fields"][0]): key["reference"]["resource"]
             for resource in load_datapackage()["resources"]
             for key in resource.get("schema", {}).get("foreignKeys", [])}
-    for field, scale in ((("verdicts", "rating"), "ratings"), (("corrections", "previous_rating"), "ratings"),
-                         (("corrections", "new_rating"), "ratings"), (("reference_sources", "grade"), "grades")):
+    for field, scale in ((("verdicts", "rating"), "ratings"),
+                         (("corrections", "previous_rating"), "ratings"),
+                         (("corrections", "new_rating"), "ratings"),
+                         (("reference_sources", "grade"), "grades")):
         assert keys[field] == scale, field
         assert "enum" not in fields[field].get("constraints", {}), field
