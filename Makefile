@@ -115,7 +115,7 @@ notebooks: check-data
 # After a reviewed change to data/: record the values the chapters compute into
 # data/derived.csv, then refresh the stored outputs.
 derived: check-data
-	$(BIN)/python -m factcheck.tools.derive notebooks/0[2-7]_*.ipynb
+	$(BIN)/python -m factcheck.tools.derive
 	$(BIN)/python -m factcheck.tools.execute notebooks/*.ipynb
 
 # After editing English prose (book/*.md, a notebook's Markdown): extract every page's messages

@@ -118,3 +118,19 @@ def test_locate_refuses_absent_and_ambiguous_quotes(source):
         source.locate("崇左市")
     with pytest.raises(LookupError, match="in part s4"):
         source.locate("覆盖率达99.13%", "s4")
+
+
+def test_the_parts_table_says_where_each_part_opens_and_a_wrong_opening_names_its_row(monkeypatch):
+    import dataclasses
+
+    from factcheck.data import DataError
+    from factcheck.data import source as source_module
+    from factcheck.data.parts import load_parts
+
+    text = source_module.load_source().text
+    parts = load_parts()
+    assert all(parts[part].opens_with for part in ("s1", "s2", "s3", "s4", "closing"))
+    wrong = {**parts, "s2": dataclasses.replace(parts["s2"], opens_with="2 没有这个标题")}
+    monkeypatch.setattr(source_module, "load_parts", lambda: wrong)
+    with pytest.raises(DataError, match=r"parts\.csv, row 4, field 'opens_with'.*begins 0 paragraphs"):
+        source_module.split_parts(text)

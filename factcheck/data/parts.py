@@ -29,6 +29,8 @@ class PartEntry:
     page: str
     title_zh: str = ""           # the Chinese edition's title and short title
     short_title_zh: str = ""
+    opens_with: str = ""         # the words its first paragraph begins with, as printed
+    holds: str = "text"          # "text", or "captions": the paragraphs set off by a double blank line
 
 
 @lru_cache(maxsize=1)
@@ -36,9 +38,15 @@ def load_parts() -> dict[str, PartEntry]:
     """Every part, in the article's order, by id."""
     rows, _ = load_resource("parts")
     entries = [PartEntry(row["part_id"], row["order"], row["title"], row["short_title"], row["page"],
-                         row["title_zh"] or "", row["short_title_zh"] or "")
+                         row["title_zh"] or "", row["short_title_zh"] or "", row["opens_with"] or "",
+                         row["holds"])
                for row in rows]
     return {entry.id: entry for entry in sorted(entries, key=lambda e: e.order)}
+
+
+def chapter_notebooks() -> list[str]:
+    """The chapters' notebooks, from the project's root: ``notebooks/02_lead.ipynb``, ..."""
+    return [f"{page}.ipynb" for page in chapter_pages()]
 
 
 def part_ids() -> tuple[str, ...]:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import DATA_DIR
+from . import DATA_DIR, DataError
 from .parts import load_parts
-from .tables import resource
+from .tables import display_path, load_resource, resource
 
 # The article's file, checksum and bibliographic details live in datapackage.json.
 ARTICLE = resource("article")
@@ -26,8 +26,6 @@ RAW_SHA256 = ARTICLE["hash"].removeprefix("sha256:")
 # and already has sentence punctuation was cut by the extraction.
 _TERMINAL = set("。！？；：—…”）)")
 _MIN_BROKEN_PARAGRAPH = 40
-_SECTION_HEADING = re.compile(r"^([1-4]) \S")
-_CLOSING_START = "一系列举措"
 
 
 class SourceChangedError(RuntimeError):
@@ -143,26 +141,42 @@ def repair(raw: str) -> tuple[str, list[int], list[int]]:
 
 
 def split_parts(text: str) -> dict[str, Part]:
-    """Assign every paragraph of the cleaned text to a part.
+    """Assign every paragraph of the cleaned text to a part, as data/parts.csv describes them.
 
-    Captions are the paragraphs set off by a double blank line, up to the next
-    section heading; the closing starts at its first sentence.
+    A part of text starts at the paragraph that begins with its `opens_with` (the first part,
+    at the article's start) and runs to the next one's. The captions are the paragraphs set
+    off by a double blank line, up to the next part's opening. A part's opening that no
+    paragraph, or more than one, begins with is a DataError naming its row.
     """
-    parts = {entry.id: Part(entry.id, entry.title) for entry in load_parts().values()}
-    current, in_captions = "lead", False
+    entries = list(load_parts().values())
+    parts = {entry.id: Part(entry.id, entry.title) for entry in entries}
+    openings = {entry.opens_with: entry for entry in entries if entry.opens_with}
+    captions = next((entry.id for entry in entries if entry.holds == "captions"), None)
+    current, in_captions = entries[0].id, False
+    opened: dict[str, int] = {}
     for match in re.finditer(r"(\n*)([^\n]+)", text):
         gap, paragraph = match.group(1), match.group(2)
-        heading = _SECTION_HEADING.match(paragraph)
-        if heading:
-            current, in_captions = f"s{heading.group(1)}", False
-        elif paragraph.startswith(_CLOSING_START):
-            current, in_captions = "closing", False
-        elif len(gap) >= 4 and match.start() > 0:
+        opening = next((entry for words, entry in openings.items() if paragraph.startswith(words)), None)
+        if opening is not None:
+            current, in_captions = opening.id, False
+            opened[opening.id] = opened.get(opening.id, 0) + 1
+        elif captions and len(gap) >= 4 and match.start() > 0:
             in_captions = True
-        target = parts["captions" if in_captions else current]
+        target = parts[captions if in_captions else current]
         target.spans.append(Span(match.start(2), match.end(2)))
         target.paragraphs.append(paragraph)
+    for entry in openings.values():
+        if opened.get(entry.id) != 1:
+            _, path = load_resource("parts")
+            raise DataError(display_path(path), _parts_row(entry.id), "opens_with",
+                            f"{entry.opens_with!r} begins {opened.get(entry.id, 0)} paragraphs of the "
+                            "article; it must begin exactly one")
     return parts
+
+
+def _parts_row(part_id: str) -> int:
+    rows, _ = load_resource("parts")
+    return next(row["_row"] for row in rows if row["part_id"] == part_id)
 
 
 @lru_cache(maxsize=1)

@@ -2,8 +2,8 @@
 
 The floor is what any book of this many notebooks must pay: a notebook that only
 imports pandas and altair, executed by the same kernel, once per notebook of the
-book. Targets: a clean build of both editions (English, then Chinese from the same executed
-notebooks, as `make book` runs them) <= 3.0x the floor, a no-change rebuild of both <= 0.5x,
+book. Targets: a clean build of both editions (side by side, each executing the notebooks in
+its own language, as `make book` runs them) <= 3.0x the floor, a no-change rebuild of both <= 0.5x,
 every HTML page <= 400 KB (both editions), the chart JavaScript served as one cached file, a first visit
 to the heaviest chapter <= 1.5 MB over the network and a second chapter visited after it
 (same browser, HTTP cache on) <= 400 KB.
@@ -19,12 +19,17 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
 from .. import PROJECT_ROOT
+from ..data.parts import load_parts
+from ..data.registry import load_claims
+from ..data.source import load_source
+from ..render import language
 from .browser import BUILT_BOOK as HTML
 from .browser import OFFLINE_ARGS, is_local, launch, serve
 
@@ -44,17 +49,27 @@ CHINESE_CMD = [str(BIN / "python"), "-m", "factcheck.book.editions", "zh"]
 CLEAN_LIMIT = 3.0
 REBUILD_LIMIT = 0.5
 PAGE_LIMIT = 400 * 1024
-CHAPTER = "notebooks/04_s2_education_reform.html"
 # Bytes over the network (headers included), in decimal units: 1.5 MB and 400 KB.
 FIRST_VISIT_LIMIT = 1_500_000
 SECOND_VISIT_LIMIT = 400_000
 
 
-def _timed(command: list[str]) -> float:
+def _timed(*commands: list[str]) -> float:
+    """Seconds to run `commands` side by side, as `make book` runs the two editions."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    environment = {**os.environ, language.VARIABLE: "en"}
+    running = [subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env=environment) for command in commands]
+    if any(process.wait() != 0 for process in running):
+        raise SystemExit(f"a build failed: {commands}")
     return time.perf_counter() - start
+
+
+def busiest_chapter() -> str:
+    """The chapter page that gives the most verdicts (data/parts.csv, data/claims.csv)."""
+    parts = load_parts()
+    counts = Counter(parts[part].page for part in load_claims(load_source())["part"])
+    return f"{counts.most_common(1)[0][0]}.html"
 
 
 def floor_seconds(notebooks: int) -> float:
@@ -117,9 +132,9 @@ def visits(first: str, second: str) -> list[dict]:
 
 
 def second_chapter(pages: list[Path]) -> str:
-    """The heaviest chapter page other than CHAPTER: the hardest second visit."""
+    """The heaviest chapter page other than the busiest: the hardest second visit."""
     chapters = [p for p in pages if p.parent == HTML / "notebooks"
-                and p.relative_to(HTML).as_posix() != CHAPTER]
+                and p.relative_to(HTML).as_posix() != busiest_chapter()]
     return max(chapters, key=lambda p: p.stat().st_size).relative_to(HTML).as_posix()
 
 
@@ -130,16 +145,18 @@ def main() -> int:
     book = BOOK_CMD + _flags("BOOK_FLAGS")
     clean_english = _timed(book)
     clean_chinese = _timed(CHINESE_CMD)
-    clean = clean_english + clean_chinese
-    rebuild = _timed(book) + _timed(CHINESE_CMD)
+    shutil.rmtree(BUILD, ignore_errors=True)
+    clean = _timed(book, CHINESE_CMD)
+    rebuild = _timed(book, CHINESE_CMD)
+    chapter = busiest_chapter()
     nbval = _timed([str(BIN / "pytest"), "-q", "-p", "no:cacheprovider", *_flags("NBVAL_FLAGS"),
                     "notebooks"])
     pages = sorted((p for p in HTML.rglob("*.html") if "_static" not in p.parts),
                    key=lambda p: p.stat().st_size)
     largest = pages[-1]
     over = [p for p in pages if p.stat().st_size > PAGE_LIMIT]
-    first, second = visits(CHAPTER, second_chapter(pages))
-    chinese_first, _ = visits(f"zh/{CHAPTER}", f"zh/{second['path']}")
+    first, second = visits(chapter, second_chapter(pages))
+    chinese_first, _ = visits(f"zh/{chapter}", f"zh/{second['path']}")
 
     def verdict(ok: bool) -> str:
         return "meets target" if ok else "MISSES target"
@@ -147,16 +164,16 @@ def main() -> int:
     print(f"floor: import pandas+altair, {notebooks} notebooks, same kernel: {floor:6.1f} s")
     print(f"clean build, English (notebooks executed): {clean_english:6.1f} s = "
           f"{clean_english / floor:4.2f}x floor")
-    print(f"clean build, Chinese (stored outputs):     {clean_chinese:6.1f} s = "
+    print(f"clean build, Chinese (notebooks executed): {clean_chinese:6.1f} s = "
           f"{clean_chinese / floor:4.2f}x floor")
-    print(f"clean build, both editions:                {clean:6.1f} s = {clean / floor:4.2f}x floor "
+    print(f"clean build, both editions side by side:   {clean:6.1f} s = {clean / floor:4.2f}x floor "
           f"(target <= {CLEAN_LIMIT}x: {verdict(clean <= CLEAN_LIMIT * floor)})")
     print(f"rebuild of both with nothing changed:      {rebuild:6.1f} s = {rebuild / floor:4.2f}x floor "
           f"(target <= {REBUILD_LIMIT}x: {verdict(rebuild <= REBUILD_LIMIT * floor)})")
     print(f"pytest --nbval alone:                   {nbval:6.1f} s = {nbval / floor:4.2f}x floor")
     print(f"largest page: {largest.relative_to(HTML)} {largest.stat().st_size / 1024:.0f} KB "
           f"(target every page <= 400 KB: {verdict(not over)}; {len(over)} over)")
-    print(f"first visit to {CHAPTER}: {first['bytes']:,} bytes ({first['bytes'] / 1e6:.2f} MB) "
+    print(f"first visit to {chapter}: {first['bytes']:,} bytes ({first['bytes'] / 1e6:.2f} MB) "
           f"in {first['requests']} requests "
           f"(target <= {FIRST_VISIT_LIMIT / 1e6:.1f} MB: {verdict(first['bytes'] <= FIRST_VISIT_LIMIT)}); "
           f"chart JavaScript files: {first['chart_scripts']} "
@@ -165,7 +182,7 @@ def main() -> int:
           f"{second['bytes']:,} bytes ({second['bytes'] / 1e3:.0f} KB) in {second['requests']} requests, "
           f"{second['transferred']} not from the cache "
           f"(target <= {SECOND_VISIT_LIMIT / 1e3:.0f} KB: {verdict(second['bytes'] <= SECOND_VISIT_LIMIT)})")
-    print(f"first visit to zh/{CHAPTER}: {chinese_first['bytes']:,} bytes "
+    print(f"first visit to zh/{chapter}: {chinese_first['bytes']:,} bytes "
           f"({chinese_first['bytes'] / 1e6:.2f} MB) in {chinese_first['requests']} requests "
           f"(target <= {FIRST_VISIT_LIMIT / 1e6:.1f} MB: "
           f"{verdict(chinese_first['bytes'] <= FIRST_VISIT_LIMIT)})")

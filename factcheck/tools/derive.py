@@ -1,6 +1,7 @@
 """`make derived`: record the values the chapters compute into data/derived.csv.
 
-    python -m factcheck.tools.derive notebooks/0[2-7]_*.ipynb
+    python -m factcheck.tools.derive                    # every chapter data/parts.csv names
+    python -m factcheck.tools.derive notebooks/02_lead.ipynb
 
 Run it after a reviewed change to data/. Each chapter is executed with errors
 allowed; a verdict whose computed values differ from the table shows them (an
@@ -14,8 +15,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .. import PROJECT_ROOT
 from ..data.derived import write_derived
+from ..data.parts import chapter_notebooks
 from ..data.verdicts import load_verdicts
+from ..render import language
 from ..render.chapter import DERIVED_MIME_TYPE, DerivedValuesChanged
 from .execute import execute_notebook
 
@@ -38,8 +42,10 @@ def changed_values(notebook, name: str) -> dict[str, dict]:
 
 
 def main(paths: list[str]) -> int:
+    # The stored outputs and derived values are the English run's, whatever the shell has set.
+    language.use("en")
     changes: dict[str, dict] = {}
-    for name in paths:
+    for name in paths or [str(PROJECT_ROOT / notebook) for notebook in chapter_notebooks()]:
         notebook = execute_notebook(Path(name), allow_errors=True)
         found = changed_values(notebook, name)
         changes.update(found)
