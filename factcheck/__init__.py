@@ -1,18 +1,22 @@
-"""Shared code of the Chongzuo education fact-check book, in three layers.
+"""Shared code of the Chongzuo education fact-check book, in four layers.
 
 - ``factcheck.data``: the article, the numbers in it, the claim registry, the
   table of parts, the references, the verdict scale and the recorded derived
   values. It reads ``data/`` and knows nothing of HTML or charts.
 - ``factcheck.render``: what a chapter shows: claim boxes, verdict cards, the
   highlighted article (Jinja2 templates in ``render/templates/``), charts and
-  tables. It reads the data layer and writes nothing.
-- ``factcheck.book``: what makes and publishes the book: the Sphinx extension,
-  ``claims.json`` and ClaimReview, executing the notebooks, recording derived
-  values (``make derived``) and the bench. (Not named ``build``: that name is
-  taken for generated output by common ignore files and tools.)
+  tables, in the language being run (``render/language.py``). It reads the data
+  layer and writes nothing.
+- ``factcheck.book``: the Sphinx extension that publishes the book: charts drawn at
+  build time, ``claims.json`` and ClaimReview, the directives, the Chinese edition.
+  (Not named ``build``: that name is taken for generated output by common ignore
+  files and tools.)
+- ``factcheck.tools``: the developer's commands: executing and normalising the
+  notebooks, recording derived values (``make derived``), ``make translations``,
+  verifying the built book, the bench.
 
-Imports run one way, book -> render -> data; ``tests/test_layers.py`` fails on
-an arrow the other way. Everything a reader needs to follow a verdict stays in
+Imports run one way, tools -> book -> render -> data; ``tests/test_layers.py`` fails
+on an arrow the other way. Everything a reader needs to follow a verdict stays in
 the notebooks.
 """
 import os
