@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import PROJECT_ROOT
 from ..render import language
 from ..render.i18n import gettext_zh
+from . import patches
 
 BUILD = PROJECT_ROOT / "_build"
 ENGLISH = BUILD / "html"
@@ -72,23 +73,7 @@ def _translate_search_field(app, config) -> None:
 
 
 def _prefer_our_theme_catalog(app) -> None:
-    """Our booktheme.po first, the theme's own zh_CN catalog behind it: the theme's misses some
-    strings ("Launch on") and writes others in Taiwan's usage (列印成 PDF)."""
-    import gettext
-
-    from sphinx import locale
-    from sphinx.util.i18n import CatalogInfo
-
-    folder = LOCALES / LANGUAGE / "LC_MESSAGES"
-    catalog = CatalogInfo(str(folder), THEME_CATALOG, "utf-8")
-    if catalog.is_outdated():
-        catalog.write_mo(LANGUAGE)
-    ours = gettext.translation(THEME_CATALOG, localedir=str(LOCALES), languages=[LANGUAGE])
-    key = ("general", THEME_CATALOG)
-    theirs = locale.translators.get(key)
-    if theirs is not None and type(theirs) is not gettext.NullTranslations:
-        ours.add_fallback(theirs)
-    locale.translators[key] = ours
+    patches.prefer_our_theme_catalog(LOCALES, LANGUAGE, THEME_CATALOG)
 
 
 def setup(app) -> None:

@@ -13,8 +13,7 @@ default, so an offline reader sees blank charts. Here:
   ``factcheck.render.charts`` (a Vega-Lite spec) to a Vega spec with vl-convert and
   turns it into a ``<div class="factcheck-chart">`` and the inline script that draws
   it with that bundle's ``window.vega``;
-- :func:`chinese_search_language` replaces Sphinx's Chinese search language with
-  one that indexes the same words without its quadratic scan.
+- every patch of a third-party internal is in :mod:`factcheck.book.patches`.
 
 Listed in ``_config.yml`` under ``sphinx: extra_extensions``.
 """
@@ -27,7 +26,6 @@ import shutil
 import subprocess
 import sys
 from datetime import date
-from html import escape as html_escape
 from pathlib import Path
 
 from docutils import nodes
@@ -40,7 +38,7 @@ from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import charts, requests
 from ..render.i18n import interface_words
-from . import directives, downloads, editions, icons, publish
+from . import directives, downloads, editions, icons, patches, publish
 
 BUNDLE_NAME = "vega-bundle.js"
 BUNDLE_CACHE = Path(sys.prefix) / "share" / "factcheck" / BUNDLE_NAME
@@ -374,50 +372,18 @@ def _stamp_intro(outdir: Path, chinese: bool = False) -> None:
     if not page.is_file():
         return
     commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
+    # The commit's date, not the clock's: the same commit gives the same page.
+    built = _git("log", "-1", "--format=%cs") or "unknown"
     dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
     words = interface_words(chinese)
     sentence = words("Built from commit {commit}{dirty} on {date}. Source text SHA-256 {sha}.").format(
         commit=f"<code>{commit}</code>", dirty=words(dirty) if dirty else "",
-        date=date.today().isoformat(), sha=f"<code>{RAW_SHA256}</code>")
+        date=built, sha=f"<code>{RAW_SHA256}</code>")
     stamp = f'<p class="build-stamp" id="build-stamp">{sentence}</p>'
 
     text = page.read_text(encoding="utf-8")
     text = re.sub(r'<p class="build-stamp" id="build-stamp">.*?</p>', stamp, text, flags=re.S)
     page.write_text(text, encoding="utf-8")
-
-
-class _TermSet(set):
-    """A set that SearchChinese.split can extend like the list it expects."""
-
-    extend = set.update
-
-
-def chinese_search_language():
-    """Sphinx's Chinese search (jieba), keeping the Latin terms it has seen in a set.
-
-    SearchChinese keeps them in a list that grows with every page and scans it
-    on every stem() call, so indexing grows with the square of the book's size
-    (0.9 s of this book's build). Membership, and so the index, is unchanged.
-    """
-    from sphinx.search.zh import SearchChinese
-
-    class ChineseSearch(SearchChinese):
-        def init(self, options: dict[str, str]) -> None:
-            super().init(options)
-            self.latin_terms = _TermSet()
-
-    return ChineseSearch
-
-
-def _visit_hidden_input(self, node) -> None:
-    """myst-nb's "show code" toggle without its aria-label: "Toggle hidden content" is not
-    the text the reader sees ("Show code cell source"), which axe-core reports
-    (label-content-name-mismatch); the summary is named by its visible text."""
-    classes = " ".join(node["classes"])
-    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n'
-                     f'<p class="collapsed admonition-title">{html_escape(node["prompt_show"])}</p>\n'
-                     f'<p class="expanded admonition-title">{html_escape(node["prompt_hide"])}</p>\n'
-                     "</summary>\n")
 
 
 def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
@@ -436,10 +402,7 @@ def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
-
-    app.add_node(HideCodeCellNode, override=True, html=(_visit_hidden_input, depart_HideCellInput))
-    app.add_search_language(chinese_search_language())
+    patches.setup(app)
     directives.setup(app)
     editions.setup(app)
     app.connect("doctree-resolved", _link_pages_not_notebooks)

@@ -1,0 +1,93 @@
+"""Every patch of a third-party internal, in one place.
+
+Each entry of PATCHES names the internal it reaches into, what it works around and the pinned
+version it was written for; tests/test_patches.py checks, for each, that the upstream code under
+it still looks as the patch assumes, so an upgrade that moves it fails a test instead of the
+book silently losing the fix. What a supported route does (a theme option, a template block, a
+documented Sphinx event) is not here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape as html_escape
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Patch:
+    internal: str         # what it reaches into
+    works_around: str
+    pinned: str           # the version it was written for (requirements.txt)
+
+
+PATCHES = (
+    Patch("myst_nb.sphinx_.HideCodeCellNode (private node) and depart_HideCellInput",
+          "the folded-code toggle's aria-label differs from its visible text (axe-core: "
+          "label-content-name-mismatch)", "myst-nb 1.4.0"),
+    Patch("sphinx.search.zh.SearchChinese.latin_terms (a list set in init())",
+          "indexing scans that list on every word: quadratic in the book's size", "sphinx 7.4.7"),
+    Patch("sphinx.locale.translators[('general', 'booktheme')]",
+          "sphinx-book-theme's own zh_CN catalog misses strings and writes Taiwan's usage; ours goes "
+          "first, theirs behind it", "sphinx 7.4.7, sphinx-book-theme 1.3.0"),
+)
+
+
+class _TermSet(set):
+    """A set that SearchChinese.split can extend like the list it expects."""
+
+    extend = set.update
+
+
+def chinese_search_language():
+    """Sphinx's Chinese search (jieba), keeping the Latin terms it has seen in a set.
+
+    SearchChinese keeps them in a list that grows with every page and scans it
+    on every stem() call, so indexing grows with the square of the book's size
+    (0.9 s of this book's build). Membership, and so the index, is unchanged.
+    """
+    from sphinx.search.zh import SearchChinese
+
+    class ChineseSearch(SearchChinese):
+        def init(self, options: dict[str, str]) -> None:
+            super().init(options)
+            self.latin_terms = _TermSet()
+
+    return ChineseSearch
+
+
+def visit_hidden_input(self, node) -> None:
+    """myst-nb's "show code" toggle without its aria-label: "Toggle hidden content" is not
+    the text the reader sees ("Show code cell source"), which axe-core reports
+    (label-content-name-mismatch); the summary is named by its visible text."""
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n'
+                     f'<p class="collapsed admonition-title">{html_escape(node["prompt_show"])}</p>\n'
+                     f'<p class="expanded admonition-title">{html_escape(node["prompt_hide"])}</p>\n'
+                     "</summary>\n")
+
+
+def prefer_our_theme_catalog(locales: Path, language: str, domain: str) -> None:
+    """Our booktheme.po first, the theme's own zh_CN catalog behind it: the theme's misses some
+    strings ("Launch on") and writes others in Taiwan's usage (列印成 PDF)."""
+    import gettext
+
+    from sphinx import locale
+    from sphinx.util.i18n import CatalogInfo
+
+    folder = locales / language / "LC_MESSAGES"
+    catalog = CatalogInfo(str(folder), domain, "utf-8")
+    if catalog.is_outdated():
+        catalog.write_mo(language)
+    ours = gettext.translation(domain, localedir=str(locales), languages=[language])
+    key = ("general", domain)
+    theirs = locale.translators.get(key)
+    if theirs is not None and type(theirs) is not gettext.NullTranslations:
+        ours.add_fallback(theirs)
+    locale.translators[key] = ours
+
+
+def setup(app) -> None:
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_HideCellInput))
+    app.add_search_language(chinese_search_language())

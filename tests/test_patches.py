@@ -1,0 +1,40 @@
+"""Each patch of a third-party internal (factcheck.book.patches) still finds the upstream code it
+was written for: an upgrade that moves or reshapes it fails here, naming the patch."""
+import gettext
+import inspect
+
+from factcheck.book.patches import PATCHES
+
+
+def test_every_patch_says_what_it_reaches_into_why_and_for_which_version():
+    assert len(PATCHES) == 3
+    for patch in PATCHES:
+        assert patch.internal and patch.works_around and any(c.isdigit() for c in patch.pinned)
+
+
+def test_myst_nb_still_folds_code_with_the_node_and_prompts_the_patch_renders():
+    from myst_nb import sphinx_
+
+    assert inspect.isclass(sphinx_.HideCodeCellNode) and callable(sphinx_.depart_HideCellInput)
+    # The patch's visitor reads these from the node, as myst-nb's own visitor does.
+    source = inspect.getsource(sphinx_.visit_HideCellInput)
+    for name in ("prompt_show", "prompt_hide", "classes"):
+        assert f'node["{name}"]' in source, name
+    assert "aria-label" in source, "myst-nb dropped its aria-label: the patch may go"
+
+
+def test_sphinx_chinese_search_still_keeps_latin_terms_in_a_list_it_extends():
+    from sphinx.search.zh import SearchChinese
+
+    search = SearchChinese({})
+    assert isinstance(search.latin_terms, list)
+    assert "self.latin_terms.extend(" in inspect.getsource(SearchChinese.split)
+
+
+def test_sphinx_still_keeps_its_translators_by_namespace_and_catalog():
+    from sphinx import locale
+
+    assert isinstance(locale.translators, dict)
+    locale.init([], None, "booktheme", "general")
+    translator = locale.translators[("general", "booktheme")]
+    assert isinstance(translator, gettext.NullTranslations)
