@@ -80,7 +80,7 @@ chromium:
 # pinned packages: it is generated once here.
 $(NODE): package.json package-lock.json $(STAMP)
 	$(BIN)/npm ci --ignore-scripts --no-audit --no-fund
-	$(BIN)/python -c "from factcheck.book.extension import environment_bundle; print(environment_bundle())"
+	$(BIN)/python -c "from factcheck.book.vega import environment_bundle; print(environment_bundle())"
 	touch $@
 
 # Unit tests, nbval (strict: outputs must match the committed ones) and the

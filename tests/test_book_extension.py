@@ -1,7 +1,7 @@
 """The Sphinx extension's own parts: the offline chart bundle and the Chinese search."""
 from sphinx.search.zh import SearchChinese
 
-from factcheck.book.extension import BUNDLE_NAME, bundle_header, environment_bundle, write_bundle
+from factcheck.book.vega import BUNDLE_NAME, bundle_header, environment_bundle, write_bundle
 from factcheck.book.patches import chinese_search_language
 
 

@@ -127,7 +127,7 @@ def test_book_has_pages(built_book):
 
 def test_vega_bundle_is_served_locally():
     bundle = HTML / "_static" / "vega-bundle.js"
-    assert bundle.is_file(), "factcheck.book.extension did not write _static/vega-bundle.js"
+    assert bundle.is_file(), "factcheck.book.vega did not write _static/vega-bundle.js"
     assert "vega={}" in bundle.read_text(encoding="utf-8")  # Vega's UMD build: window.vega
 
 

@@ -16,17 +16,17 @@ from docutils.parsers.rst import directives as options
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import decision, overall
+from ..data.dataset import load_dataset
 from ..data.findings import load_findings
 from ..data.glossary import load_glossary
 from ..data.parts import claim_path
 from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
-from ..data.registry import load_claims
-from ..data.verdicts import load_ratings, load_verdict_records
+from ..data.verdicts import load_ratings
 from ..render import requests
 from ..render.blocks import render
 from ..render.i18n import field_in, gettext_zh, interface_words
-from . import editions
+from . import editions, metadata
 
 
 def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
@@ -96,7 +96,7 @@ class UnverifiableKinds(_EditionDirective):
 
 class CorrectionsLog(_EditionDirective):
     def run(self):
-        log = load_verdict_records()
+        log = load_dataset().verdicts
         rows = [[c.date, claim_id, self.local(c.previous, "name"), self.local(c.new, "name"),
                  self.local(c, "reason")]
                 for claim_id, verdict in log.items() for c in verdict.corrections]
@@ -113,8 +113,8 @@ class KeyFindings(_EditionDirective):
     CHINESE_SUMMARY = "Key findings (a summary in Chinese)"
 
     def _findings(self, language: str) -> str:
-        verdicts = load_verdict_records()
-        claims = load_claims().set_index("claim_id")
+        verdicts = load_dataset().verdicts
+        claims = load_dataset().claims.set_index("claim_id")
         items = []
         for finding in load_findings():
             verdict = verdicts[finding.claim_id]
@@ -139,8 +139,8 @@ class OverallVerdict(_EditionDirective):
     verdicts found, set apart from the background it leans on (factcheck.data.overall)."""
 
     def run(self):
-        verdicts = load_verdict_records()
-        claims = load_claims().set_index("claim_id")
+        verdicts = load_dataset().verdicts
+        claims = load_dataset().claims.set_index("claim_id")
         summary = overall.summarise(claims["role"].to_dict(), verdicts)
 
         def linked(ids):
@@ -163,7 +163,7 @@ class RecordsRequest(_EditionDirective):
     (factcheck.render.requests), with a link to the same request as a text file."""
 
     def run(self):
-        claims = load_claims().set_index("claim_id")
+        claims = load_dataset().claims.set_index("claim_id")
         items = [{**item, "href": self.claim_href(item["claim_id"], claims.loc[item["claim_id"], "part"])}
                  for item in requests.request_items(self.chinese)]
         html = render("requests.html", "zh-Hans" if self.chinese else "en", items=items,
@@ -227,7 +227,16 @@ class GlossaryTerms(_EditionDirective):
         return [table]
 
 
+class BuildStamp(_EditionDirective):
+    """The build stamp (factcheck.book.metadata.build_stamp); the page is read again every build."""
+
+    def run(self):
+        metadata.note_stamped(self.env, self.env.docname)
+        return [nodes.raw("", metadata.build_stamp(self.chinese), format="html")]
+
+
 def setup(app) -> None:
+    app.add_directive("build-stamp", BuildStamp)
     app.add_directive("decision-table", DecisionTable)
     app.add_directive("rating-scale", RatingScale)
     app.add_directive("unverifiable-kinds", UnverifiableKinds)

@@ -20,6 +20,7 @@ from .. import PROJECT_ROOT
 from ..render import language
 from ..render.i18n import gettext_zh
 from . import patches
+from .files import write_if_changed
 
 BUILD = PROJECT_ROOT / "_build"
 ENGLISH = BUILD / "html"
@@ -76,8 +77,53 @@ def _prefer_our_theme_catalog(app) -> None:
     patches.prefer_our_theme_catalog(LOCALES, LANGUAGE, THEME_CATALOG)
 
 
+# Each edition is named in its own language (an autonym, not a translation): the switch on an
+# English page says 中文, on a Chinese page English.
+AUTONYMS = {"en": "English", "zh-Hans": "\u4e2d\u6587"}
+# The switch keeps the reader's place (factcheck/book/static/language-switch.js).
+SWITCH_SCRIPT = Path(__file__).parent / "static" / "language-switch.js"
+
+
+def base_url(app) -> str:
+    base = app.config.html_baseurl or ""
+    return base if not base or base.endswith("/") else base + "/"
+
+def edition_url(app) -> str:
+    """This edition's published address: the book's, or its zh/ folder's."""
+    base = base_url(app)
+    return base + FOLDER + "/" if base and is_chinese(app.config) else base
+
+
+def _add_language_switch(app, pagename, templatename, context, doctree) -> None:
+    """Every page links to the same page of the other edition, and keeps the reader's anchor;
+    the head names the other edition as an alternate for search engines."""
+    chinese = is_chinese(app.config)
+    up = "../" * pagename.count("/")
+    other = (f"{up}../{pagename}.html" if chinese else f"{up}{FOLDER}/{pagename}.html")
+    lang = "en" if chinese else "zh-Hans"
+    label = AUTONYMS[lang]
+    context["body"] = (f'<p class="language-switch"><a href="{other}" hreflang="{lang}" lang="{lang}" '
+                       "onclick=\"this.href = this.href.split('#')[0] + location.hash\">"
+                       f"{label}</a></p>\n" + context.get("body", ""))
+    base = base_url(app)
+    if base:
+        here_en, here_zh = base + pagename + ".html", base + FOLDER + "/" + pagename + ".html"
+        context["metatags"] = (context.get("metatags", "")
+                               + f'\n<link rel="alternate" hreflang="en" href="{here_en}">'
+                               + f'\n<link rel="alternate" hreflang="zh-Hans" href="{here_zh}">\n')
+
+
+def _write_switch_script(app) -> None:
+    if app.builder.format == "html":
+        write_if_changed(Path(app.outdir) / "_static" / SWITCH_SCRIPT.name,
+                         SWITCH_SCRIPT.read_text(encoding="utf-8"))
+
+
 def setup(app) -> None:
-    """Connects the Chinese edition's interface; the English edition is left as it is."""
+    """Every page links to the other edition; the Chinese edition's interface is connected."""
+    app.connect("html-page-context", _add_language_switch)
+    app.connect("builder-inited", _write_switch_script)
+    app.add_js_file(SWITCH_SCRIPT.name, loading_method="defer")
     if not is_chinese(app.config):
         return
     app.connect("doctree-read", _translate_captions)

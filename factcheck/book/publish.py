@@ -16,13 +16,13 @@ import yaml
 
 from .. import PROJECT_ROOT
 from ..data import decision
+from ..data.dataset import load_dataset
 from ..data.findings import load_findings
 from ..data.parts import claim_anchor, claim_path, load_parts, source_path
-from ..data.references import load_grades, load_reference_figures
-from ..data.registry import load_claims
-from ..data.source import ARTICLE, Source, load_source
+from ..data.references import load_grades
+from ..data.source import ARTICLE
 from ..data.tables import is_missing
-from ..data.verdicts import Verdict, load_ratings, load_verdict_records
+from ..data.verdicts import Verdict, load_ratings
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
 RATING_VALUES = {"matches-official": 5, "corroborated": 4, "adds-up": 4,
@@ -108,13 +108,11 @@ def _claim_entry(claim: dict, verdict: Verdict, references: dict[str, dict], bas
     }
 
 
-def claims_document(base_url: str = "", source: Source | None = None, *, date_published: str = "") -> dict:
+def claims_document(base_url: str = "", *, date_published: str = "") -> dict:
     """Every claim with its verdict. A claim's `date_modified` is its latest correction's
     date, else `date_published` (when the verdicts last changed)."""
-    source = source or load_source()
-    figures = load_reference_figures()
-    claims = load_claims(source)
-    verdicts = load_verdict_records(source, claims=claims, references=figures)
+    data = load_dataset()
+    source, figures, claims, verdicts = data.source, data.references, data.claims, data.verdicts
     references = {figure["figure_id"]: figure for figure in figures.to_dict("records")}
     claims_by_id = {claim["claim_id"]: claim for claim in claims.to_dict("records")}
     return {

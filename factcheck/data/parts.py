@@ -98,7 +98,7 @@ def link_from_chapter(path: str) -> str:
 
     In JupyterLab a relative link in an output opens the raw file (or a 404); the published
     page opens in a new tab. The built book turns these links into relative ones between
-    its own pages (factcheck.book.extension).
+    its own pages (factcheck.book.metadata).
     """
     folder, _, _ = path.partition("/")
     if folder != "notebooks":

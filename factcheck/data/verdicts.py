@@ -208,11 +208,16 @@ def load_corrections(ratings: dict[str, str], path: Path | None = None
 
 
 def load_verdict_records(source: Source | None = None, *, claims: pd.DataFrame | None = None,
-                         references: pd.DataFrame | None = None) -> dict[str, Verdict]:
-    """Every verdict as a typed record, with its recorded derived values, by claim id."""
+                         references: pd.DataFrame | None = None,
+                         checks: dict[str, tuple[Check, ...]] | None = None,
+                         table: pd.DataFrame | None = None) -> dict[str, Verdict]:
+    """Every verdict as a typed record, with its recorded derived values, by claim id.
+
+    Pass what is already loaded (factcheck.data.dataset does) to read each table once."""
     references = load_reference_figures() if references is None else references
-    checks = load_checks(references)
-    table = load_verdicts(source, claims=claims, references=references, checks=checks)
+    checks = load_checks(references) if checks is None else checks
+    if table is None:
+        table = load_verdicts(source, claims=claims, references=references, checks=checks)
     derived = load_derived()
     corrections = load_corrections(dict(zip(table["claim_id"], table["verdict"], strict=True)))
     return {row["claim_id"]: Verdict(row["claim_id"], load_ratings()[row["verdict"]],

@@ -11,14 +11,13 @@ import altair as alt
 import pandas as pd
 from IPython.display import display
 
+from ..data.dataset import load_dataset
 from ..data.decision import UNVERIFIABLE_KINDS
 from ..data.derived import round_derived, rounded
 from ..data.parts import link_from_chapter, source_path
-from ..data.references import load_grades, load_reference_figures
-from ..data.registry import load_claims
-from ..data.source import load_source
+from ..data.references import load_grades
 from ..data.tables import is_missing
-from ..data.verdicts import load_ratings, load_verdict_records, load_verdicts, rating_names
+from ..data.verdicts import load_ratings, rating_names
 from .blocks import HTMLBlock, render, render_block
 from .charts import data_table, describe, fit
 from .i18n import localised
@@ -46,11 +45,12 @@ class DerivedValuesChanged(AssertionError):
 
 class Chapter:
     def __init__(self, *parts: str):
-        self.source = load_source()
-        self.claims = load_claims(self.source)
-        self.references = load_reference_figures()
-        self.verdicts = load_verdicts(self.source, claims=self.claims, references=self.references)
-        self.records = load_verdict_records(self.source, claims=self.claims, references=self.references)
+        data = load_dataset()
+        self.source = data.source
+        self.claims = data.claims
+        self.references = data.references
+        self.verdicts = data.verdict_table
+        self.records = data.verdicts
         self.parts = parts
         self.mine = self.claims[self.claims["part"].isin(parts)]
         self.given: list[str] = []

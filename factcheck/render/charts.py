@@ -14,7 +14,7 @@ Altair, and nothing is changed by importing this module:
   counter, clock or random number, so a rerun gives byte-identical outputs and nbval
   compares them strictly.
 
-In the book, ``factcheck.book.extension`` compiles that Vega-Lite spec to a Vega
+In the book, ``factcheck.book.vega`` compiles that Vega-Lite spec to a Vega
 spec at build time and turns it into :func:`render_html`: a
 ``<div class="factcheck-chart">`` and an inline script that queues the Vega spec for
 ``static/factcheck-charts.js``, which draws it with the page's global ``window.vega``
@@ -120,7 +120,7 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
 # in ".json", not "+json", so nbformat refuses its JSON object: a notebook that
 # holds it fails validation (nbclient stops the build). Stock JupyterLab 4 draws
 # the "+json" Vega-Lite 5 type with its bundled Vega-Lite 5, which reads the
-# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book.extension).
+# specs Altair 6 writes; the book draws them with Vega-Lite 6 (factcheck.book.vega).
 VEGALITE_MIME_TYPE = "application/vnd.vegalite.v5+json"
 
 
@@ -164,13 +164,13 @@ def title_label(spec: dict) -> str:
 
 
 # The page draws each chart with the Vega runtime alone: the Vega-Lite spec was compiled to
-# Vega at build time (factcheck.book.extension). Unit and layer charts say width
+# Vega at build time (factcheck.book.vega). Unit and layer charts say width
 # "container", so Vega itself fits them to the chart's block, which is as wide as the
 # page's column, and refits them when the window changes. Before drawing, the page breaks
 # every title and subtitle into lines that fit that width, measured in their own font:
 # Vega never wraps text. Concatenated and faceted charts cannot take their container's
 # width in Vega-Lite; they are compiled with views narrow enough for a phone
-# (factcheck.book.extension.vega_spec).
+# (factcheck.book.vega.vega_spec).
 # The file every chart page loads once (deferred, after the Vega runtime); each chart's
 # own inline script only queues its id, spec and options.
 CHART_SCRIPT_NAME = "factcheck-charts.js"

@@ -9,10 +9,9 @@ offers it as a text file (`request_text`). Generated from the verdicts, it canno
 """
 from __future__ import annotations
 
+from ..data.dataset import load_dataset
 from ..data.overall import records_to_request
-from ..data.registry import load_claims
 from ..data.source import ARTICLE
-from ..data.verdicts import load_verdict_records
 from .i18n import field_in, interface_words
 
 AGENCY = "Chongzuo Education Bureau"
@@ -21,9 +20,9 @@ DOWNLOAD = "downloads/records-request.txt"
 
 def request_items(chinese: bool) -> list[dict]:
     """One item per headline unverifiable claim: what the article says, and the records asked for."""
-    claims = load_claims().sort_values("start")
+    claims = load_dataset().claims.sort_values("start")
     rows = claims.set_index("claim_id")
-    verdicts = load_verdict_records()
+    verdicts = load_dataset().verdicts
     return [{"claim_id": verdict.claim_id,
              "subject": field_in(rows.loc[verdict.claim_id], "subject", chinese),
              "quote": rows.loc[verdict.claim_id, "quote"],

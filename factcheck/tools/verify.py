@@ -23,7 +23,7 @@ import jsonschema
 from bs4 import BeautifulSoup
 
 from .. import PROJECT_ROOT
-from ..book.extension import BUNDLE_NAME, environment_bundle
+from ..book.vega import BUNDLE_NAME, environment_bundle
 from .browser import BUILT_BOOK
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"

@@ -1,0 +1,103 @@
+"""Fixes to the theme's pages through documented routes (an html-page-context handler, a static
+file): icons without fontawesome.js, one copy of each inline script, sphinx-design's files only
+where used, a favicon for the bare redirect page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from . import icons
+from .files import write_bytes_if_changed, write_if_changed
+
+logger = logging.getLogger(__name__)
+
+
+def _write_icons(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
+    write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
+                     icons.light_stylesheet())
+
+
+def favicon_ico(size: int = 16, rgb: tuple[int, int, int] = (0x00, 0x72, 0xB2)) -> bytes:
+    """A square in the palette's blue, as an ICO holding one PNG (about 100 bytes)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * size for _ in range(size))
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+    return (struct.pack("<HHH", 0, 1, 1)
+            + struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 22) + png)
+
+def _check_icons(outdir: Path) -> None:
+    """Warn (an error under -W) about any icon a page uses that factcheck-theme.css does not draw."""
+    drawn = set(icons.ICONS)
+    for page in sorted(outdir.rglob("*.html")):
+        missing = icons.icon_classes(page.read_text(encoding="utf-8")) - drawn
+        if missing:
+            logger.warning("factcheck.book.theme: %s uses icons %s that %s does not draw "
+                           "(fontawesome.js is not loaded): add them to factcheck.book.icons.ICONS",
+                           page.relative_to(outdir), sorted(missing), icons.CSS_NAME)
+
+def _drop_duplicate_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Write each inline script once.
+
+    sphinx-togglebutton and sphinx-thebe (loaded by Jupyter Book) add inline
+    scripts after the HTML builder has copied Sphinx's registry, so Sphinx keeps
+    two copies: one with filename None, one with filename "" (it normalises
+    them differently), which its own duplicate check does not catch. The second
+    ``const THEBE_JS_URL = ...`` then throws "SyntaxError: Identifier
+    'THEBE_JS_URL' has already been declared" on every page.
+    """
+    scripts = context.get("script_files")
+    if not isinstance(scripts, list):
+        return
+    seen, unique = set(), []
+    for script in scripts:
+        attributes = getattr(script, "attributes", {}) or {}
+        key = (getattr(script, "filename", script) or "", getattr(script, "priority", None),
+               tuple(sorted(attributes.items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    scripts[:] = unique
+
+# sphinx-design's stylesheet and script (63 KB), which Jupyter Book adds to every page.
+DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
+
+def _drop_unused_design_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Leave sphinx-design's files off the pages that use none of its components."""
+    if "sd-" in (context.get("body") or ""):
+        return
+    for key in ("css_files", "script_files"):
+        files = context.get(key)
+        if isinstance(files, list):
+            files[:] = [f for f in files
+                        if not str(getattr(f, "filename", f) or "").endswith(DESIGN_ASSETS)]
+
+
+def _finish(app: Sphinx, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    _check_icons(outdir)
+    # index.html is Jupyter Book's bare redirect, with no <link rel="icon">: a browser
+    # opening it asks for /favicon.ico.
+    write_bytes_if_changed(outdir / "favicon.ico", favicon_ico())
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _write_icons)
+    app.connect("html-page-context", _drop_duplicate_scripts)
+    app.connect("html-page-context", _drop_unused_design_assets)
+    app.connect("build-finished", _finish)
+    # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
+    app.add_css_file(icons.CSS_NAME)
