@@ -15,10 +15,12 @@ from factcheck.data.verdicts import load_ratings
 from factcheck.render.i18n import catalog, gettext_zh, pgettext_zh
 
 # Fixed for the Chinese edition, one name a rating.
+# Names a mainland reader reads right: 有据 is a fact-check platform's name and too strong for a
+# copy that agrees; 计算无误 was also used where figures only agree; 证据不足 reads as "suspicious".
 RATING_NAMES_ZH = {
-    "matches-official": "与官方数据相符", "corroborated": "有据", "adds-up": "计算无误",
-    "misleading": "易误导", "inconsistent": "前后矛盾", "contradicted": "错误",
-    "unverifiable": "证据不足",
+    "matches-official": "属实（官方来源）", "corroborated": "基本属实（据转载）", "adds-up": "数字自洽",
+    "misleading": "误导", "inconsistent": "自相矛盾", "contradicted": "不实",
+    "unverifiable": "无法核实",
 }
 CONTEXTS = {"check": list(decision.OUTCOMES),
             "outcome": sorted({outcome for allowed in decision.OUTCOMES.values() for outcome in allowed}),
