@@ -1,24 +1,43 @@
 """The rule for what a chapter's page shows of its code (a helper of tests/test_cell_tags.py).
 
-- A cell that only displays a claim box, a verdict with no computed values, or the chapter's
-  ending shows its output alone: `remove-input`.
-- A cell that draws a chart or a data table folds its code behind a toggle: `hide-input`.
-- Everything else, the arithmetic a verdict rests on above all, shows its code.
-The notebooks keep every cell; only the rendered page follows the tags.
+- A cell that only displays a claim box, a verdict with no computed values, the chapter's
+  ending or the highlighted article shows its output alone: `remove-input`.
+- A cell that draws a chart, ends by showing a data table, or ends by giving a verdict the
+  values it computed folds its code behind a toggle and shows what it draws: `hide-input`.
+  Such a cell prints nothing: printed working would show, in English, in both editions.
+- Everything else is working: its code and what it prints fold together behind one toggle,
+  `hide-cell`, one click away.
+The notebooks keep every cell, and JupyterLab shows them all; only the rendered page follows the
+tags.
 """
 from __future__ import annotations
 
+import ast
 import re
 
 VEGALITE = "application/vnd.vegalite.v5+json"
 DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["']\s*\)"""
-                          r"|chapter\.ending\([^()]*\)")
-TABLE_ONLY = re.compile(r"charts\.data_table\(.*\)", re.S)
+                          r"|chapter\.ending\([^()]*\)|article_html\(source\)")
+# What a cell's last statement shows to the reader, with its code folded.
+SHOWN_LAST = ("data_table", "verdict")
 
 
 def _source(cell) -> str:
     source = cell["source"]
     return ("".join(source) if isinstance(source, list) else source).strip()
+
+
+def _last_call(source: str) -> str | None:
+    """The name of the function the cell's last statement calls (`charts.data_table` -> data_table)."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return None
+    last = body[-1] if body else None
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        function = last.value.func
+        return getattr(function, "attr", getattr(function, "id", None))
+    return None
 
 
 def expected_tags(cell) -> set[str]:
@@ -28,10 +47,14 @@ def expected_tags(cell) -> set[str]:
     if DISPLAY_ONLY.fullmatch(source):
         return {"remove-input"}
     draws = any(VEGALITE in output.get("data", {}) for output in cell.get("outputs", []))
-    if draws or TABLE_ONLY.fullmatch(source):
+    if draws or _last_call(source) in SHOWN_LAST:
         return {"hide-input"}
-    return set()
+    return {"hide-cell"}
+
+
+def prints(cell) -> bool:
+    return any(output.get("output_type") == "stream" for output in cell.get("outputs", []))
 
 
 def fold_tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", [])) & {"remove-input", "hide-input"}
+    return set(cell.get("metadata", {}).get("tags", [])) & {"remove-input", "hide-input", "hide-cell"}

@@ -1,8 +1,8 @@
 """The Sphinx extension's own parts: the offline chart bundle and the Chinese search."""
 from sphinx.search.zh import SearchChinese
 
-from factcheck.book.vega import BUNDLE_NAME, bundle_header, environment_bundle, write_bundle
 from factcheck.book.patches import chinese_search_language
+from factcheck.book.vega import BUNDLE_NAME, bundle_header, environment_bundle, write_bundle
 
 
 def test_the_bundle_is_generated_once_per_environment_and_copied_into_the_build(tmp_path):

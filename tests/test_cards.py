@@ -1,5 +1,8 @@
-"""Every verdict card on its chapter page says what the data say: the rating in words beside
-its symbol, the one-line conclusion, the reasoning, and each source with its grade.
+"""Every verdict on its chapter page says what the data say. A claim with a finding (any rating
+but unverifiable) or a headline claim has a card: the rating in words beside its symbol, the
+one-line conclusion, the reasoning when there is more to say, and each source with its grade.
+Every other claim is a row of its chapter's ledger: its subject and quote, why it could not be
+verified, and what would settle it.
 
 Read from the built book and compared with data/ read independently (the CSV files), so a
 page that disagrees with its data fails, whichever function built it.
@@ -44,15 +47,28 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
     checks = {}
     for row in _rows("checks.csv"):
         checks.setdefault(row["claim_id"], []).extend(r for r in row["references"].split(";") if r)
+    claims = {row["claim_id"]: row for row in _rows("claims.csv")}
     for verdict in _rows("verdicts.csv"):
         card = cards[verdict["claim_id"]]
-        assert card is not None, f"no card for {verdict['claim_id']}"
+        assert card is not None, f"no card or ledger row for {verdict['claim_id']}"
+        if verdict["rating"] == "unverifiable" and verdict["importance"] != "headline":
+            row = card.find_parent("tr")
+            assert card.name == "td" and row is not None and row["id"] == f"claim-{verdict['claim_id']}"
+            assert "ledger-table" in row.find_parent("table")["class"], verdict["claim_id"]
+            assert claims[verdict["claim_id"]]["quote"] in _text(row), verdict["claim_id"]
+            assert " ".join(verdict["would_settle"].split()) in _text(row), verdict["claim_id"]
+            continue
+        assert "verdict-card" in card["class"], f"{verdict['claim_id']} has a finding: it needs a card"
         badge = card.select_one(".rating-badge")
         assert badge is not None and rating_names[verdict["rating"]] in _text(badge), verdict["claim_id"]
         assert badge.select_one(".rating-symbol").get_text(strip=True), "the badge has no symbol"
         conclusion = " ".join(verdict["conclusion"].split())
         assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
-        assert _text(card.select_one(".verdict-rationale")) == " ".join(verdict["rationale"].split())
+        rationale = card.select_one(".verdict-rationale")
+        if verdict["rationale"]:
+            assert _text(rationale) == " ".join(verdict["rationale"].split())
+        else:
+            assert rationale is None, f"{verdict['claim_id']}: no reasoning, so one line"
         sources = card.select(".verdict-references > li")
         assert len(sources) == len(dict.fromkeys(checks.get(verdict["claim_id"], [])))
         assert all(source.select_one(".source-grade") for source in sources)

@@ -7,7 +7,7 @@ from factcheck.book.patches import PATCHES
 
 
 def test_every_patch_says_what_it_reaches_into_why_and_for_which_version():
-    assert len(PATCHES) == 3
+    assert len(PATCHES) == 4
     for patch in PATCHES:
         assert patch.internal and patch.works_around and any(c.isdigit() for c in patch.pinned)
 
@@ -38,3 +38,12 @@ def test_sphinx_still_keeps_its_translators_by_namespace_and_catalog():
     locale.init([], None, "booktheme", "general")
     translator = locale.translators[("general", "booktheme")]
     assert isinstance(translator, gettext.NullTranslations)
+
+
+def test_myst_nb_still_marks_its_cells_with_the_elements_the_patch_reads():
+    from myst_nb.core import render
+
+    source = inspect.getsource(render)
+    for name in ("cell_code", "cell_code_source", "cell_code_output"):
+        element = f'nb_element="{name}"'
+        assert element in source, element

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape as html_escape
 from pathlib import Path
 
+from docutils import nodes
+
 
 @dataclass(frozen=True)
 class Patch:
@@ -26,6 +28,10 @@ PATCHES = (
           "label-content-name-mismatch)", "myst-nb 1.4.0"),
     Patch("sphinx.search.zh.SearchChinese.latin_terms (a list set in init())",
           "indexing scans that list on every word: quadratic in the book's size", "sphinx 7.4.7"),
+    Patch("myst-nb's cell nodes (docutils containers with nb_element 'cell_code', 'cell_code_source')",
+          "every code cell is folded, so Pygments' thousands of spans buy a reader nothing, and a cell "
+          "that shows neither code nor output (a ledger claim's) would leave an empty box",
+          "myst-nb 1.4.0"),
     Patch("sphinx.locale.translators[('general', 'booktheme')]",
           "sphinx-book-theme's own zh_CN catalog misses strings and writes Taiwan's usage; ours goes "
           "first, theirs behind it", "sphinx 7.4.7, sphinx-book-theme 1.3.0"),
@@ -86,8 +92,35 @@ def prefer_our_theme_catalog(locales: Path, language: str, domain: str) -> None:
     locale.translators[key] = ours
 
 
+def _is_cell(node) -> bool:
+    return isinstance(node, nodes.container) and node.get("nb_element") == "cell_code"
+
+
+def lighter_cells(app, doctree) -> None:
+    """Folded code as plain text, and no empty cell boxes (see PATCHES)."""
+    for cell in list(doctree.findall(_is_cell)):
+        shown = [child for child in cell.children
+                 if isinstance(child, nodes.container)
+                 and child.get("nb_element") in ("cell_code_source", "cell_code_output")]
+        if not shown:
+            cell.parent.remove(cell)
+            continue
+        for block in cell.findall(nodes.literal_block):
+            if block.get("language") not in (None, "none") and _in_source(block):
+                block["language"] = "none"
+
+
+def _in_source(node) -> bool:
+    while node is not None:
+        if isinstance(node, nodes.container) and node.get("nb_element") == "cell_code_source":
+            return True
+        node = node.parent
+    return False
+
+
 def setup(app) -> None:
     from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput
 
+    app.connect("doctree-read", lighter_cells)
     app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_input, depart_HideCellInput))
     app.add_search_language(chinese_search_language())

@@ -14,9 +14,15 @@ from .files import write_bytes_if_changed, write_if_changed
 logger = logging.getLogger(__name__)
 
 
+# The ledger's filter and sorting (a chapter's claims without a card).
+LEDGER_SCRIPT = Path(__file__).parent / "static" / "ledger.js"
+
+
 def _write_icons(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
+    write_if_changed(Path(app.outdir) / "_static" / LEDGER_SCRIPT.name,
+                     LEDGER_SCRIPT.read_text(encoding="utf-8"))
     write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                      icons.light_stylesheet())
@@ -84,6 +90,13 @@ def _drop_unused_design_assets(app: Sphinx, pagename, templatename, context, doc
                         if not str(getattr(f, "filename", f) or "").endswith(DESIGN_ASSETS)]
 
 
+def _add_ledger_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The ledger's script, on the pages that have a ledger only (Sphinx adds a file called for
+    here to this page alone)."""
+    if "ledger-table" in (context.get("body") or ""):
+        app.add_js_file(LEDGER_SCRIPT.name, loading_method="defer")
+
+
 def _finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -101,3 +114,4 @@ def setup(app: Sphinx) -> None:
     app.connect("build-finished", _finish)
     # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
     app.add_css_file(icons.CSS_NAME)
+    app.connect("html-page-context", _add_ledger_script)

@@ -100,6 +100,12 @@ class Verdict:
     def unverifiable_kind(self) -> str | None:
         return unverifiable_kind(self.checks) if self.rating.id == "unverifiable" else None
 
+    @property
+    def has_card(self) -> bool:
+        """A full card for a claim with a finding (any rating but unverifiable) and for every
+        headline claim; the chapter's other claims, unverifiable, sit in its ledger."""
+        return self.rating.id != "unverifiable" or self.importance == "headline"
+
 
 def _split(text: str | None) -> tuple[str, ...]:
     return tuple(item for item in (text or "").split(";") if item)

@@ -91,13 +91,18 @@ class Chapter:
             raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
         return row
 
-    def claim(self, claim_id: str) -> HTMLBlock:
+    def claim(self, claim_id: str) -> HTMLBlock | None:
+        """The claim's box, for a claim that gets a card; a ledger claim shows nothing here: its
+        quote is in the chapter's ledger (`ledger`), which holds its anchor."""
         row = self._own_row(claim_id)
+        if not self.records[claim_id].has_card:
+            return None
         return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}",
                             source_link=link_from_chapter(source_path(claim_id)))
 
-    def verdict(self, claim_id: str, **derived) -> HTMLBlock:
-        """Show a claim's verdict after asserting the computed values equal data/derived.csv."""
+    def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
+        """A claim's verdict card, after asserting the computed values equal data/derived.csv.
+        A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here."""
         if claim_id in self.given:
             raise ValueError(f"{claim_id} already has its verdict in this chapter")
         self._own_row(claim_id)
@@ -115,6 +120,8 @@ class Chapter:
                 f"  computed: {computed}\n  in table: {verdict.derived}\n"
                 "If an input changed on purpose, review the verdict, then run `make derived`.")
         self.given.append(claim_id)
+        if not verdict.has_card:
+            return None
         return HTMLBlock(self.verdict_html(claim_id, derived))
 
     def verdict_html(self, claim_id: str, derived: dict, language: str | None = None) -> str:
@@ -153,7 +160,7 @@ class Chapter:
             color=alt.Color("verdict name:N", title="Verdict",
                             scale=alt.Scale(domain=names,
                                             range=[rating.colour for rating in load_ratings().values()])),
-            tooltip=["claim_id", "subject", "verdict name"],
+            tooltip=["subject", "verdict name"],
         ).properties(height=24))
 
     def tally(self) -> pd.DataFrame:
@@ -168,10 +175,26 @@ class Chapter:
             raise AssertionError(f"claims without a verdict in this chapter: {missing}")
         return self.tally()
 
+    def ledger(self) -> HTMLBlock | None:
+        """The chapter's other claims, unverifiable and not headline, one row each: the claim and
+        its quote, why it could not be verified, and what would settle it. Each row holds the
+        claim's anchors (claim-<id>, verdict-<id>), so every link to a claim still lands."""
+        rows = [(claim_id, self._own_row(claim_id)) for claim_id in self.scored()["claim_id"]
+                if not self.records[claim_id].has_card]
+        if not rows:
+            return None
+        items = [{"id": claim_id, "claim": row, "verdict": self.records[claim_id],
+                  "source_link": link_from_chapter(source_path(claim_id))} for claim_id, row in rows]
+        return render_block("ledger.html", items=items, unverifiable_kinds=UNVERIFIABLE_KINDS)
+
     def ending(self, title: str) -> None:
-        """The chapter's last cell: check every claim got its verdict, then show the strip
-        of verdicts and, for readers who do not read charts, the tally behind it."""
+        """The chapter's last cell: check every claim got its verdict, then show the ledger of
+        the claims without a card, the strip of verdicts and, for readers who do not read
+        charts, the tally behind it."""
         tally = self.finish()
+        ledger = self.ledger()
+        if ledger is not None:
+            display(ledger)
         display(self.verdict_strip(title))
         display(data_table(tally, localised("{title}, by kind: {n} claims, each with exactly one verdict",
                                             title=title, n=tally["claims"].sum()),
