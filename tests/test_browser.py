@@ -313,7 +313,7 @@ def test_no_page_asset_is_over_budget_and_fontawesome_js_is_not_loaded(visit):
 # ---------------------------------------------------------------- charts on a phone
 # Every chart fits the page at a desktop's and a phone's width, with no text on text:
 # for each page with charts, at 1366x900 and 390x844, no chart needs sideways scrolling
-# and the page has none; every mark and legend entry is inside its chart's box and the
+# and the page has none; every mark, legend entry and title line is inside its chart's box and the
 # viewport; no two visible text elements of a chart overlap by more than 1 px; and the
 # console shows no error.
 
@@ -336,7 +336,9 @@ FIT_JS = """(tolerance) => {
     }
     const left = Math.max(box.left, 0) - tolerance;
     const right = Math.min(box.right, window.innerWidth) + tolerance;
-    const drawn = 'svg .role-mark > *, svg .role-legend-symbol, svg .role-legend-label';
+    // Titles too: Chinese has no spaces to break a long title at (factcheck-charts.js).
+    const drawn = 'svg .role-mark > *, svg .role-legend-symbol, svg .role-legend-label, '
+      + 'svg .role-title-text, svg .role-title-subtitle';
     for (const m of el.querySelectorAll(drawn)) {
       const b = m.getBoundingClientRect();
       if ((b.width || b.height) && (b.left < left || b.right > right)) {
@@ -378,3 +380,40 @@ def test_charts_fit_the_screen_without_overlapping_text(visit, built_book, path,
     problems = page.evaluate(FIT_JS, TOLERANCE_PX)
     errors = v.console_errors
     assert not problems and not errors, f"{path} at {width}px:\n  " + "\n  ".join(problems + errors)
+
+
+# On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
+# character or two a line (Chinese breaks anywhere, so a narrow column shows one character a line).
+PHONE = {"width": 390, "height": 844}
+READING_JS = """() => {
+  const out = [];
+  const size = tag => { const e = document.querySelector('article ' + tag);
+                        return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
+  const sizes = ['h1', 'h2', 'h3', 'h4'].map(size);
+  for (let i = 0; i < sizes.length; i++) {
+    for (let j = i + 1; j < sizes.length; j++) {
+      if (sizes[i] !== null && sizes[j] !== null && sizes[j] > sizes[i]) {
+        out.push(`h${j + 1} (${sizes[j]}px) is larger than h${i + 1} (${sizes[i]}px)`);
+      }
+    }
+  }
+  for (const cell of document.querySelectorAll('article td, article th')) {
+    const box = cell.getBoundingClientRect(), text = cell.textContent.trim();
+    const em = parseFloat(getComputedStyle(cell).fontSize);
+    if (text.length > 2 && box.width && box.width < 3 * em) {
+      out.push(`a cell ${Math.round(box.width)}px wide: "${text.slice(0, 30)}"`);
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("path", [page for page in book_pages() if page.endswith(".html")
+                                  and ("notebooks/" in page or "book/" in page)])
+def test_on_a_phone_headings_keep_their_order_and_no_table_cell_is_squeezed(visit, path):
+    v = visit()
+    v.page.set_viewport_size(PHONE)
+    page = v.open(path)
+    page.wait_for_load_state("networkidle")
+    problems = page.evaluate(READING_JS)
+    assert problems == [], f"{path} at 390px:\n  " + "\n  ".join(problems[:10])

@@ -26,7 +26,7 @@ from ..data.verdicts import load_ratings
 from ..render import requests
 from ..render.blocks import render
 from ..render.i18n import field_in, gettext_zh, interface_words
-from . import editions, metadata
+from . import citation, editions, metadata
 
 
 def _table(header: list[str], rows: list[list[str]], classes: list[str]) -> nodes.table:
@@ -185,6 +185,10 @@ class DownloadsList(_EditionDirective):
         ("downloads/chongzuo-fact-check-notebooks.zip", "The notebooks",
          "{link}: every chapter with its stored outputs, to rerun with the repository's pinned "
          "requirements.", {}),
+        (f"downloads/{citation.CSL_NAME}", "The citation as CSL-JSON",
+         "{link}: for reference managers (Zotero, Mendeley, EndNote).", {}),
+        (f"downloads/{citation.BIBTEX_NAME}", "The citation as BibTeX",
+         "{link}: for LaTeX.", {}),
     )
 
     def run(self):
@@ -235,7 +239,18 @@ class BuildStamp(_EditionDirective):
         return [nodes.raw("", metadata.build_stamp(self.chinese), format="html")]
 
 
+class Citation(_EditionDirective):
+    """How to cite the book, in the form its edition's readers cite (factcheck.book.citation)."""
+
+    def run(self):
+        fields = citation.record(editions.edition_url(self.env.app), metadata.commit_date(), self.chinese)
+        text = citation.gbt7714(fields) if self.chinese else citation.english(fields)
+        return [nodes.raw("", f'<blockquote class="citation-form"><p>{html_escape(text)}</p></blockquote>',
+                          format="html")]
+
+
 def setup(app) -> None:
+    app.add_directive("citation", Citation)
     app.add_directive("build-stamp", BuildStamp)
     app.add_directive("decision-table", DecisionTable)
     app.add_directive("rating-scale", RatingScale)

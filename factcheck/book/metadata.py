@@ -16,7 +16,7 @@ from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
 from ..render import requests
 from ..render.i18n import interface_words
-from . import downloads, editions, publish
+from . import citation, downloads, editions, publish
 from .editions import base_url, edition_url
 
 
@@ -61,6 +61,7 @@ def _on_build_finished(app: Sphinx, exception) -> None:
     (outdir / "claims.json").write_text(json.dumps(document, ensure_ascii=False, indent=1) + "\n",
                                         encoding="utf-8")
     downloads.write_downloads(outdir)
+    _write_citations(outdir, app)
     (outdir / requests.DOWNLOAD).write_text(requests.request_text(editions.is_chinese(app.config)),
                                             encoding="utf-8")
 
@@ -116,7 +117,36 @@ def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
             node.children = [nodes.Text(text)]
 
 
+def _from_the_build(app: Sphinx, config) -> None:
+    """The footer's year is the commit's (never a typed year or the clock's), and every page
+    links to the repository and to a way to report an error, in its edition's language."""
+    year = _git("log", "-1", "--format=%cs")[:4]
+    if year:
+        config.copyright = year
+    repository = (config.html_theme_options or {}).get("repository_url", "")
+    if repository:
+        words = interface_words(editions.is_chinese(config))
+        source, report = words("The repository: code and data"), words("Report an error")
+        footer = (f'<p class="report-error"><a href="{repository}">{source}</a>'
+                  f' · <a href="{repository}/issues/new">{report}</a></p>')
+        config.html_theme_options = {**config.html_theme_options, "extra_footer": footer}
+
+
+def commit_date() -> str:
+    """The date of the commit being built (YYYY-MM-DD), or the date the verdicts last changed."""
+    return _git("log", "-1", "--format=%cs") or _verdicts_date()
+
+
+def _write_citations(outdir: Path, app: Sphinx) -> None:
+    fields = citation.record(edition_url(app), commit_date(), editions.is_chinese(app.config))
+    folder = outdir / "downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / citation.CSL_NAME).write_text(citation.csl_json(fields), encoding="utf-8")
+    (folder / citation.BIBTEX_NAME).write_text(citation.bibtex(fields), encoding="utf-8")
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _from_the_build)
     app.connect("builder-inited", _load_claims)
     app.connect("html-page-context", _add_claim_reviews)
     app.connect("doctree-resolved", _link_pages_not_notebooks)

@@ -71,6 +71,9 @@ LATIN_ALLOWED = frozenset({
     "GDP", "PISA", "CPC", "ID", "URL", "CSV", "JSON", "HTML", "PDF", "Vega", "Lite", "Altair",
     "Jupyter", "JupyterLab", "Binder", "GitHub", "Python", "pandas", "nbval", "ClaimReview",
     "MIT", "CC", "BY", "Sphinx", "Chromium", "pp", "SHA", "Frictionless",
+    # GB/T 7714's code for an electronic resource, and reference managers and formats a Chinese
+    # reader names in Latin script.
+    "EB", "OL", "Zotero", "Mendeley", "EndNote", "LaTeX", "BibTeX", "CSL",
 })
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 

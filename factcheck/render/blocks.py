@@ -59,6 +59,20 @@ def format_number(value) -> str:
     return text.rstrip("0").rstrip(".") if "." in f"{number:f}" else text
 
 
+def format_number_zh(value) -> str:
+    """A value as a Chinese reader reads it: no thousands separators, and 万 or 亿 for a large
+    amount (2523200 -> 252.32万), exactly: the digits are the value's, never rounded."""
+    if is_missing(value):
+        return ""
+    number = Decimal(str(value))
+    for unit, scale in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+        if abs(number) >= scale:
+            text = f"{number / scale:f}"
+            return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def format_float(value: float) -> str:
     """A float in a table: thousands separated, at most six decimals, no trailing zeros."""
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
@@ -97,7 +111,7 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_null_translations(newstyle=True)
     else:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
-    env.filters["number"] = format_number
+    env.filters["number"] = format_number if language == "en" else format_number_zh
     env.filters["local"] = _local(language)
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"

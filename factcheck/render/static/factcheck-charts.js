@@ -9,14 +9,25 @@ function drawChart(id, spec, opt) {
   function failed(err) {
     console.error("factcheck chart " + id + " failed to draw:", err);
   }
+  // A line may break after a word in Latin text, and after any character in Chinese, which
+  // puts no spaces between words; a closing mark (，。、) never starts a line.
+  var CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f";
+  var UNIT = new RegExp("[" + CJK + "]|[^\\s" + CJK + "]+|\\s+", "g");
+  var CLOSING = /^[\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019\u3011]$/;
   function lines(text, font, width) {
     canvas = canvas || document.createElement("canvas");
-    var context = canvas.getContext("2d"), out = [], line = "";
+    var context = canvas.getContext("2d"), out = [], line = "", space = false;
     context.font = font;
-    String(Array.isArray(text) ? text.join(" ") : text).split(/\s+/).forEach(function (word) {
-      var longer = line ? line + " " + word : word;
-      if (line && context.measureText(longer).width > width) { out.push(line); line = word; }
-      else { line = longer; }
+    (String(Array.isArray(text) ? text.join(" ") : text).match(UNIT) || []).forEach(function (unit) {
+      if (/^\s+$/.test(unit)) { space = line !== ""; return; }
+      var longer = line + (space ? " " : "") + unit;
+      space = false;
+      if (line && context.measureText(longer).width > width && !CLOSING.test(unit)) {
+        out.push(line);
+        line = unit;
+      } else {
+        line = longer;
+      }
     });
     if (line) { out.push(line); }
     return out.length === 1 ? out[0] : out;
