@@ -96,10 +96,11 @@ class UnverifiableKinds(_EditionDirective):
 
 class CorrectionsLog(_EditionDirective):
     def run(self):
-        log = load_dataset().verdicts
-        rows = [[c.date, claim_id, self.local(c.previous, "name"), self.local(c.new, "name"),
-                 self.local(c, "reason")]
-                for claim_id, verdict in log.items() for c in verdict.corrections]
+        data = load_dataset()
+        subjects = data.claims.set_index("claim_id")
+        rows = [[c.date, self.local(subjects.loc[claim_id], "subject"), self.local(c.previous, "name"),
+                 self.local(c.new, "name"), self.local(c, "reason")]
+                for claim_id, verdict in data.verdicts.items() for c in verdict.corrections]
         rows.sort(key=lambda row: (row[0], row[1]))
         return [_table(self.header("Date", "Claim", "Was", "Now", "Why"), rows, ["corrections-log"])]
 

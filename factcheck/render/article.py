@@ -41,9 +41,11 @@ def article_html(source: Source | None = None, claims: pd.DataFrame | None = Non
             "claim_id": row.claim_id, "number": number, "anchor": source_anchor(row.claim_id),
             "href": link_prefix + link_from_chapter(claim_path(row.claim_id, row.part)),
             "rating": load_ratings()[row.verdict].name, "rating_zh": load_ratings()[row.verdict].name_zh,
+            "subject": row.subject, "subject_zh": row.subject_zh,
         })
     entries = load_parts()
     parts = [{"id": part.id, "title": part.title, "title_zh": entries[part.id].title_zh,
+              "short_title": entries[part.id].short_title, "short_title_zh": entries[part.id].short_title_zh,
               "paragraphs": [_segments(span, source.text, covered, starts) for span in part.spans]}
              for part in source.parts.values()]
     return render_block("article.html", parts=parts)

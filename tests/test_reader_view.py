@@ -1,0 +1,65 @@
+"""What a reader sees by default on every built page, in both editions: no code (every code cell
+is folded behind its toggle), no printed working, and no claim id or figure id as text. Ids live
+only in anchors, links and the folded working.
+
+Read from the built HTML: everything inside a closed <details> is one click away, not shown.
+"""
+import copy
+import csv
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from factcheck import DATA_DIR
+from factcheck.tools.browser import BUILT_BOOK
+
+
+def _ids(name: str, column: str) -> list[str]:
+    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+        return [row[column] for row in csv.DictReader(handle)]
+
+
+CLAIM_IDS = _ids("claims.csv", "claim_id")
+FIGURE_IDS = _ids("reference/figures.csv", "figure_id")
+ALTERNATIVES = "|".join(re.escape(i) for i in sorted(CLAIM_IDS + FIGURE_IDS, key=len, reverse=True))
+ID = re.compile(rf"(?<![\w#/-])(?:{ALTERNATIVES})(?![\w-])")
+
+
+def pages() -> list[str]:
+    if not BUILT_BOOK.is_dir():
+        return ["notebooks/04_s2_education_reform.html"]
+    return sorted(path.relative_to(BUILT_BOOK).as_posix() for path in BUILT_BOOK.rglob("*.html")
+                  if {"notebooks", "book"} & set(path.relative_to(BUILT_BOOK).parts))
+
+
+def shown(html: str):
+    """The page's article as a reader sees it before clicking anything."""
+    article = copy.copy(BeautifulSoup(html, "html.parser").find("article"))
+    for hidden in article.select("details:not([open]), script, style, template"):
+        summary = hidden.find("summary") if hidden.name == "details" else None
+        hidden.clear()
+        if summary is not None:
+            hidden.append(summary)
+    return article
+
+
+def problems(html: str) -> list[str]:
+    article = shown(html)
+    found = [f"code shown: {node.get_text(' ', strip=True)[:60]!r}"
+             for node in article.select("div.cell_input, .output.stream, .output.stderr")]
+    text = " ".join(article.get_text(" ").split())
+    found += [f"id as text: {match.group(0)}" for match in ID.finditer(text)]
+    return found
+
+
+@pytest.mark.parametrize("path", pages())
+def test_no_code_printed_working_or_id_is_shown_by_default(built_book, path):
+    assert problems((built_book / path).read_text(encoding="utf-8")) == []
+
+
+def test_the_check_sees_code_left_open_and_an_id_left_in_the_text():
+    page = ('<article><div class="cell"><div class="cell_input"><pre>x = 1</pre></div></div>'
+            '<details class="hide"><summary>Show code</summary><div class="cell_input">y</div></details>'
+            f'<p>See {CLAIM_IDS[0]} and <a href="#claim-{CLAIM_IDS[0]}">its verdict</a>.</p></article>')
+    assert problems(page) == ["code shown: 'x = 1'", f"id as text: {CLAIM_IDS[0]}"]
