@@ -153,7 +153,7 @@ def test_every_claim_is_anchored_in_its_chapter_and_in_the_source_both_ways(buil
 
 
 def test_the_intro_carries_the_build_stamp(built_book):
-    stamp = _soup(built_book / "book" / "intro.html").find(id="build-stamp")
+    stamp = _soup(built_book / "book" / "reuse.html").find(id="build-stamp")
     assert stamp is not None and RAW_SHA256 in stamp.get_text()
     assert "Built from commit" in stamp.get_text()
 

@@ -22,8 +22,12 @@ def _ids(name: str, column: str) -> list[str]:
 
 CLAIM_IDS = _ids("claims.csv", "claim_id")
 FIGURE_IDS = _ids("reference/figures.csv", "figure_id")
-ALTERNATIVES = "|".join(re.escape(i) for i in sorted(CLAIM_IDS + FIGURE_IDS, key=len, reverse=True))
-ID = re.compile(rf"(?<![\w#/-])(?:{ALTERNATIVES})(?![\w-])")
+# The names of derived values are code (snake_case): shown only in the folded working.
+DERIVED_NAMES = sorted(set(_ids("derived.csv", "name")))
+ALTERNATIVES = "|".join(re.escape(i) for i in sorted(CLAIM_IDS + FIGURE_IDS + DERIVED_NAMES,
+                                                      key=len, reverse=True))
+# Not \w at the edges: in Chinese text an id stands right beside a CJK character.
+ID = re.compile(rf"(?<![A-Za-z0-9_#/-])(?:{ALTERNATIVES})(?![A-Za-z0-9_-])")
 
 
 def pages() -> list[str]:
@@ -61,5 +65,7 @@ def test_no_code_printed_working_or_id_is_shown_by_default(built_book, path):
 def test_the_check_sees_code_left_open_and_an_id_left_in_the_text():
     page = ('<article><div class="cell"><div class="cell_input"><pre>x = 1</pre></div></div>'
             '<details class="hide"><summary>Show code</summary><div class="cell_input">y</div></details>'
-            f'<p>See {CLAIM_IDS[0]} and <a href="#claim-{CLAIM_IDS[0]}">its verdict</a>.</p></article>')
-    assert problems(page) == ["code shown: 'x = 1'", f"id as text: {CLAIM_IDS[0]}"]
+            f'<p>See {CLAIM_IDS[0]} and <a href="#claim-{CLAIM_IDS[0]}">its verdict</a>.</p>'
+            f'<p>见{CLAIM_IDS[1]}的{DERIVED_NAMES[0]}</p></article>')
+    assert problems(page) == ["code shown: 'x = 1'", f"id as text: {CLAIM_IDS[0]}",
+                              f"id as text: {CLAIM_IDS[1]}", f"id as text: {DERIVED_NAMES[0]}"]

@@ -90,8 +90,9 @@ class RatingScale(_EditionDirective):
 
 class UnverifiableKinds(_EditionDirective):
     def run(self):
-        rows = [[kind, self.words(meaning)] for kind, meaning in decision.UNVERIFIABLE_KINDS.items()]
-        return [_table(self.header("Kind", "What it means"), rows, ["unverifiable-kinds"])]
+        # Named, not coded: the kinds' ids stay in the data and the decision table's code.
+        rows = [[self.words(meaning)] for meaning in decision.UNVERIFIABLE_KINDS.values()]
+        return [_table(self.header("Kind"), rows, ["unverifiable-kinds"])]
 
 
 class CorrectionsLog(_EditionDirective):

@@ -44,9 +44,28 @@ def _prose(text: str) -> str:
     return _CHINESE_MONTH_DAY.sub(" ", text)
 
 
+# Congresses and plenums are counted in Chinese characters, as Chinese writes them (党的二十大,
+# 团十九大, 第二十届, 二十届三中全会): the same number as the English "20th" or "19th".
+_CHINESE_DIGITS = "零一二三四五六七八九十"
+# Two characters or more (十九, 二十): a single one (一大批, 十大, 第一次) is a word, not a count.
+_CHINESE_ORDINAL = re.compile(rf"(?<![{_CHINESE_DIGITS}])([{_CHINESE_DIGITS}]{{2,3}})(?=大|届|次全国代表大会)"
+                              rf"|(?<=第)([{_CHINESE_DIGITS}]{{2,3}})(?=届|次)")
+
+
+def _chinese_ordinal(numeral: str) -> int:
+    values = [_CHINESE_DIGITS.index(character) for character in numeral]
+    if values[0] == 10:                       # 十, 十九
+        return 10 + (values[1] if len(values) > 1 else 0)
+    if len(values) > 1 and values[1] == 10:   # 二十, 二十五
+        return values[0] * 10 + (values[2] if len(values) > 2 else 0)
+    return values[0]
+
+
 def numbers_in(text: str) -> Counter:
     """The quantities written in `text` (either language), as normalised Decimals, counted."""
     found: Counter = Counter()
+    for numeral in _CHINESE_ORDINAL.finditer(text or ""):
+        found[Decimal(_chinese_ordinal(numeral.group(1) or numeral.group(2))).normalize()] += 1
     for whole, decimals, chinese_scale, english_scale in NUMBER.findall(_prose(text or "")):
         value = Decimal(whole.replace(",", "") + decimals)
         scale = chinese_scale or english_scale
