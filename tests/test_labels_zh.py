@@ -16,7 +16,8 @@ from factcheck.render.i18n import catalog, gettext_zh, pgettext_zh
 
 # Fixed for the Chinese edition, one name a rating.
 # Names a mainland reader reads right: 有据 is a fact-check platform's name; a copy that agrees
-# exactly is 属实 by a weaker source, not 基本属实 ("true in the main", with discrepancies); 计算无误 was also used where figures only agree; 证据不足 reads as "suspicious".
+# exactly is 属实 by a weaker source, not 基本属实 ("true in the main"); 计算无误 was also used
+# where figures only agree; 证据不足 reads as "suspicious".
 RATING_NAMES_ZH = {
     "matches-official": "属实（官方来源）", "corroborated": "属实（据转载）", "adds-up": "数字自洽",
     "misleading": "误导", "inconsistent": "自相矛盾", "contradicted": "不实",
