@@ -315,3 +315,12 @@ def test_render_accepts_a_language_tag():
 def test_the_catalog_is_where_the_module_says():
     assert i18n.CATALOG == PROJECT_ROOT / "locales" / "zh_CN" / "LC_MESSAGES" / "ui.po"
     assert Path(i18n.CATALOG).is_file()
+
+
+def test_a_number_asked_with_thousands_separators_is_written_the_chinese_way(monkeypatch):
+    msgid = "The bars use different lines, so the gap of {increase:,.0f} is not a like-for-like increase."
+    assert "12,345" in localised(msgid, increase=12345)
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    chinese = localised(msgid, increase=12345)
+    assert "1.2345万" in chinese and "," not in chinese and "12345" not in chinese
+    assert number_difference(msgid.format(increase=12345), chinese) == ([], [])

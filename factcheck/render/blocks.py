@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from markupsafe import Markup
 from ..data.tables import is_missing
 from . import language as languages
 from .i18n import field_in, gettext_zh, pgettext_zh
+from .numbers import format_number, format_number_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -48,35 +48,6 @@ class HTMLBlock:
     def __repr__(self) -> str:
         # The default repr holds a memory address, which would differ on every run.
         return f"<HTML: {len(self.markup)} characters>"
-
-
-def format_number(value) -> str:
-    """A value as a reader reads it: thousands separated, no trailing zeros; empty if missing."""
-    if is_missing(value):
-        return ""
-    number = Decimal(str(value))
-    text = f"{number:,f}"
-    return text.rstrip("0").rstrip(".") if "." in f"{number:f}" else text
-
-
-def format_number_zh(value) -> str:
-    """A value as a Chinese reader reads it: no thousands separators, and 万 or 亿 for a large
-    amount (2523200 -> 252.32万), exactly: the digits are the value's, never rounded."""
-    if is_missing(value):
-        return ""
-    number = Decimal(str(value))
-    for unit, scale in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
-        if abs(number) >= scale:
-            text = f"{number / scale:f}"
-            return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
-    text = f"{number:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def format_float(value: float) -> str:
-    """A float in a table: thousands separated, at most six decimals, no trailing zeros."""
-    text = f"{value:,.6f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def _escape(value) -> Markup:

@@ -36,9 +36,10 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from .blocks import HTMLBlock, format_float, format_number
+from .blocks import HTMLBlock
 from .i18n import gettext_zh, localised, needs_translation, to_chinese, translation
 from .language import is_chinese
+from .numbers import format_float, format_number
 
 __all__ = ["bars", "data_table", "describe", "fit", "localised", "setup", "translate_spec"]
 

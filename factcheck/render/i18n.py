@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import string
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -170,4 +171,26 @@ def localised(msgid: str, /, **values) -> str:
         raise TypeError(f"localised({msgid!r}) takes the values {sorted(fields)}, got {sorted(values)}")
     if not language.is_chinese():
         return msgid.format(**values)
-    return gettext_zh(msgid).format(**{name: to_chinese(value) for name, value in values.items()})
+    return _chinese_numbers(gettext_zh(msgid), values)
+
+
+def _chinese_numbers(template: str, values: dict) -> str:
+    """A msgstr filled in the Chinese way: a number whose placeholder asks for thousands
+    separators ({n:,.0f}) is written without them, with 万/亿 for a large amount; text is put in
+    Chinese."""
+    from .numbers import format_number_zh
+
+    filled, pieces = {}, []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        pieces.append(literal.replace("{", "{{").replace("}", "}}"))
+        if name is None:
+            continue
+        value = values[name]
+        if spec and "," in spec and isinstance(value, int | float | Decimal):
+            filled[name] = format_number_zh(format(value, spec.replace(",", "")))
+            pieces.append("{" + name + "}")
+        else:
+            filled[name] = to_chinese(value)
+            converted = f"!{conversion}" if conversion else ""
+            pieces.append("{" + name + converted + (f":{spec}" if spec else "") + "}")
+    return "".join(pieces).format(**filled)
