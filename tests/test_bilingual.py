@@ -152,13 +152,13 @@ def test_a_template_label_missing_from_the_catalog_stops_the_chinese_render_nami
     from factcheck.render.chapter import Chapter
 
     chapter = Chapter("lead")
-    english = chapter.verdict_html("lead-satisfaction", {})
+    english = chapter.verdict_html("lead-honour-collectives", {})
     assert "What we found" in english
     with pytest.raises(MissingTranslation, match=r"'What we found'.*locales/zh_CN/LC_MESSAGES/ui\.po"):
-        chapter.verdict_html("lead-satisfaction", {}, "zh")
+        chapter.verdict_html("lead-honour-collectives", {}, "zh")
     monkeypatch.setenv(language.VARIABLE, "zh")
     with pytest.raises(MissingTranslation, match="'What we found'"):
-        chapter.verdict("lead-satisfaction")
+        chapter.verdict_html("lead-honour-collectives", {})
 
 
 def test_a_label_in_the_english_edition_needs_no_catalog():

@@ -123,3 +123,22 @@ def test_no_claim_id_stands_in_the_text_a_reader_reads():
                     found += [(name, row["claim_id"], column, hit) for hit in pattern.findall(text or "")]
     assert checked > 1000, checked
     assert found == [], found
+
+
+def test_a_cards_reasoning_never_restates_its_conclusion():
+    """One text per level: "What we found" adds to the conclusion or is left out (the card then
+    shows one line). Restating: one contains the other, or they share most of their text."""
+    import csv
+    import difflib
+
+    from factcheck import DATA_DIR
+
+    with (DATA_DIR / "verdicts.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    restated = [(row["claim_id"], suffix) for row in rows for suffix in ("", "_zh")
+                if row["rationale" + suffix] and (
+                    row["conclusion" + suffix] in row["rationale" + suffix]
+                    or row["rationale" + suffix] in row["conclusion" + suffix]
+                    or difflib.SequenceMatcher(None, row["conclusion" + suffix],
+                                               row["rationale" + suffix]).ratio() > 0.75)]
+    assert restated == []
