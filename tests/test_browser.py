@@ -410,11 +410,12 @@ READING_JS = """() => {
   }
   // Squeezed: a cell of three characters or more that shows two or fewer on a line.
   for (const cell of document.querySelectorAll('article td, article th')) {
-    const box = cell.getBoundingClientRect(), text = cell.textContent.trim();
-    const style = getComputedStyle(cell);
+    // The text's own height, not the cell's: a row is as tall as its tallest cell.
+    const text = cell.textContent.trim(), style = getComputedStyle(cell), range = document.createRange();
+    range.selectNodeContents(cell);
+    const box = range.getBoundingClientRect();
     const line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize);
-    const inner = box.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    const lines = Math.round(inner / line);
+    const lines = Math.round(box.height / line);
     if (text.length > 2 && box.width && lines > 1 && lines >= Math.ceil(text.length / 2)) {
       out.push(`a cell ${Math.round(box.width)}px wide, ${lines} lines: "${text.slice(0, 30)}"`);
     }

@@ -85,7 +85,9 @@ def test_both_editions_give_every_verdict_the_same_numbers(built_book, page):
     _, english = _article(built_book / f"{page}.html")
     _, chinese = _article(built_book / FOLDER / f"{page}.html")
     cards = [card["id"].removeprefix("verdict-") for card in english.select("div.verdict-card")]
-    assert cards
+    # A chapter whose claims are all in its ledger has no card (its ledger rows carry no verdict
+    # numbers; the page's own numbers are compared by the next test).
+    assert cards or english.select("table.ledger-table"), page
     for claim_id in cards:
         en, zh = _card_numbers(english, claim_id), _card_numbers(chinese, claim_id)
         assert en == zh, f"{page} #{claim_id}: only English {sorted(en - zh)}, only Chinese {sorted(zh - en)}"

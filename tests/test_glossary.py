@@ -11,7 +11,7 @@ from factcheck.data.verdicts import RATINGS
 REQUIRED_ZH = (
     "学前教育三年毛入园率", "九年义务教育巩固率", "高中阶段毛入学率", "百分点", "百分比",
     "特殊类型招生控制线（特控线）", "一本线", "户籍人口", "常住人口", "普惠性幼儿园覆盖率",
-    "公办幼儿园在园幼儿占比", "义务教育优质均衡", "县域", "统计公报", "转载", "聚合网站", "推算值",
+    "公办幼儿园在园幼儿占比", "义务教育优质均衡", "县域", "统计公报", "转载", "第三方网站", "推算值",
     "判定表",
 )
 # The terms the ratings' names are made of, beyond the ratings themselves.

@@ -26,7 +26,7 @@ def record(url: str, date: str, chinese: bool = False) -> dict:
 
 
 def english(fields: dict) -> str:
-    return f"{fields['author']} ({fields['year']}). {fields['title']}. {fields['url']}"
+    return f"{fields['author']} ({fields['date']}). {fields['title']}. {fields['url']}"
 
 
 def gbt7714(fields: dict) -> str:
