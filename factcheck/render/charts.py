@@ -467,6 +467,9 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
 def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None) -> str:
     markup = compact(df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
                                 na_rep="–", float_format=format_float))
+    # A table wider than the page scrolls on its own (factcheck.css): focusable, so a keyboard
+    # can scroll it too.
+    markup = markup.replace("<table ", '<table tabindex="0" ', 1)
     if caption:
         opening_end = markup.index(">") + 1
         markup = (markup[:opening_end] + f"<caption>{html.escape(caption)}</caption>"
