@@ -30,7 +30,7 @@ def english(fields: dict) -> str:
 
 
 def gbt7714(fields: dict) -> str:
-    """GB/T 7714-2015, an electronic resource: 主要责任者. 题名[EB/OL]. (更新日期)[引用日期]. 获取路径."""
+    """GB/T 7714-2015, an electronic resource: author. Title[EB/OL]. (date updated)[date cited]. URL."""
     return (f"{fields['author']}. {fields['title']}[EB/OL]. ({fields['date']})"
             f"[{fields['date']}]. {fields['url']}.")
 

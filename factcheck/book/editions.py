@@ -1,4 +1,4 @@
-"""The book's two editions: English at _build/html, Chinese (简体中文) at _build/html/zh.
+"""The book's two editions: English at _build/html, Chinese (simplified) at _build/html/zh.
 
     python -m factcheck.book.editions zh     # after `jupyter-book build .` (make book)
 
@@ -77,9 +77,6 @@ def _prefer_our_theme_catalog(app) -> None:
     patches.prefer_our_theme_catalog(LOCALES, LANGUAGE, THEME_CATALOG)
 
 
-# Each edition is named in its own language (an autonym, not a translation): the switch on an
-# English page says 中文, on a Chinese page English.
-AUTONYMS = {"en": "English", "zh-Hans": "\u4e2d\u6587"}
 # The switch keeps the reader's place (factcheck/book/static/language-switch.js).
 SWITCH_SCRIPT = Path(__file__).parent / "static" / "language-switch.js"
 
@@ -100,8 +97,9 @@ def _add_language_switch(app, pagename, templatename, context, doctree) -> None:
     chinese = is_chinese(app.config)
     up = "../" * pagename.count("/")
     other = (f"{up}../{pagename}.html" if chinese else f"{up}{FOLDER}/{pagename}.html")
+    # Each edition is named in its own words: "English", or the Chinese for "Chinese" (ui.po).
     lang = "en" if chinese else "zh-Hans"
-    label = AUTONYMS[lang]
+    label = "English" if chinese else gettext_zh("Chinese")
     context["body"] = (f'<p class="language-switch"><a href="{other}" hreflang="{lang}" lang="{lang}" '
                        "onclick=\"this.href = this.href.split('#')[0] + location.hash\">"
                        f"{label}</a></p>\n" + context.get("body", ""))

@@ -74,7 +74,7 @@ def visit_hidden_input(self, node) -> None:
 
 def prefer_our_theme_catalog(locales: Path, language: str, domain: str) -> None:
     """Our booktheme.po first, the theme's own zh_CN catalog behind it: the theme's misses some
-    strings ("Launch on") and writes others in Taiwan's usage (列印成 PDF)."""
+    strings ("Launch on") and writes others in Taiwan's usage (its word for "print to PDF")."""
     import gettext
 
     from sphinx import locale

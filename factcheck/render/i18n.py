@@ -176,7 +176,8 @@ def localised(msgid: str, /, **values) -> str:
 
 def _chinese_numbers(template: str, values: dict) -> str:
     """A msgstr filled in the Chinese way: a number whose placeholder asks for thousands
-    separators ({n:,.0f}) is written without them, with 万/亿 for a large amount; text is put in
+    separators ({n:,.0f}) is written without them, in ten-thousands or hundred-millions when large
+    (render/numbers.py); text is put in
     Chinese."""
     from .numbers import format_number_zh
 

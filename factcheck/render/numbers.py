@@ -1,10 +1,17 @@
 """Numbers as each edition's readers write them: English with thousands separators, Chinese
-without them and with 万/亿 for large amounts. Exact: the digits are the value's."""
+without them, in ten-thousands or hundred-millions when large. Exact: the digits are the value's.
+The Chinese scale characters are the data layer's (factcheck.data.translation.SCALES), which
+reads them back."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..data.tables import is_missing
+from ..data.translation import SCALES
+
+# The Chinese scale characters, largest first.
+CHINESE_SCALES = sorted(((unit, value) for unit, value in SCALES.items() if not unit.isascii()),
+                        key=lambda pair: pair[1], reverse=True)
 
 
 def format_number(value) -> str:
@@ -17,12 +24,13 @@ def format_number(value) -> str:
 
 
 def format_number_zh(value) -> str:
-    """A value as a Chinese reader reads it: no thousands separators, and 万 or 亿 for a large
-    amount (2523200 -> 252.32万), exactly: the digits are the value's, never rounded."""
+    """A value as a Chinese reader reads it: no thousands separators, and the scale characters of
+    ten thousand or a hundred million for a large amount (2523200 is written 252.32 ten-thousands),
+    exactly: the digits are the value's, never rounded."""
     if is_missing(value):
         return ""
     number = Decimal(str(value))
-    for unit, scale in (("亿", Decimal(10) ** 8), ("万", Decimal(10) ** 4)):
+    for unit, scale in CHINESE_SCALES:
         if abs(number) >= scale:
             text = f"{number / scale:f}"
             return (text.rstrip("0").rstrip(".") if "." in text else text) + unit
