@@ -245,7 +245,7 @@ class Citation(_EditionDirective):
     """How to cite the book, in the form its edition's readers cite (factcheck.book.citation)."""
 
     def run(self):
-        fields = citation.record(editions.edition_url(self.env.app), metadata.commit_date(), self.chinese)
+        fields = metadata.citation_fields(self.env.app)
         text = citation.gbt7714(fields) if self.chinese else citation.english(fields)
         return [nodes.raw("", f'<blockquote class="citation-form"><p>{html_escape(text)}</p></blockquote>',
                           format="html")]

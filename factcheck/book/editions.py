@@ -20,7 +20,7 @@ from .. import PROJECT_ROOT
 from ..render import language
 from ..render.i18n import gettext_zh
 from . import patches
-from .files import write_if_changed
+from .files import copy_static
 
 BUILD = PROJECT_ROOT / "_build"
 ENGLISH = BUILD / "html"
@@ -112,9 +112,7 @@ def _add_language_switch(app, pagename, templatename, context, doctree) -> None:
 
 
 def _write_switch_script(app) -> None:
-    if app.builder.format == "html":
-        write_if_changed(Path(app.outdir) / "_static" / SWITCH_SCRIPT.name,
-                         SWITCH_SCRIPT.read_text(encoding="utf-8"))
+    copy_static(app, SWITCH_SCRIPT)
 
 
 def setup(app) -> None:

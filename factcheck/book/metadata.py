@@ -69,7 +69,7 @@ def build_stamp(chinese: bool = False) -> str:
     """The build stamp: commit, its date, and the source text's checksum. From git, not the clock:
     the same commit gives the same page."""
     commit = _git("rev-parse", "--short=12", "HEAD") or "unknown"
-    built = _git("log", "-1", "--format=%cs") or "unknown"
+    built = _commit_day() or "unknown"
     dirty = " (with uncommitted changes)" if _git("status", "--porcelain") else ""
     words = interface_words(chinese)
     sentence = words("Built from commit {commit}{dirty} on {date}. Source text SHA-256 {sha}.").format(
@@ -120,7 +120,7 @@ def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
 def _from_the_build(app: Sphinx, config) -> None:
     """The footer's year is the commit's (never a typed year or the clock's), and every page
     links to the repository and to a way to report an error, in its edition's language."""
-    year = _git("log", "-1", "--format=%cs")[:4]
+    year = _commit_day()[:4]
     if year:
         config.copyright = year
     repository = (config.html_theme_options or {}).get("repository_url", "")
@@ -132,13 +132,20 @@ def _from_the_build(app: Sphinx, config) -> None:
         config.html_theme_options = {**config.html_theme_options, "extra_footer": footer}
 
 
-def commit_date() -> str:
-    """The date of the commit being built (YYYY-MM-DD), or the date the verdicts last changed."""
-    return _git("log", "-1", "--format=%cs") or _verdicts_date()
+def _commit_day() -> str:
+    """The date of the commit being built (YYYY-MM-DD), or "" outside a git checkout."""
+    return _git("log", "-1", "--format=%cs")
+
+
+def citation_fields(app: Sphinx) -> dict:
+    """The book's citation for this edition: its address, and the commit's date (or, outside
+    git, the date the verdicts last changed)."""
+    return citation.record(edition_url(app), _commit_day() or _verdicts_date(),
+                           editions.is_chinese(app.config))
 
 
 def _write_citations(outdir: Path, app: Sphinx) -> None:
-    fields = citation.record(edition_url(app), commit_date(), editions.is_chinese(app.config))
+    fields = citation_fields(app)
     folder = outdir / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / citation.CSL_NAME).write_text(citation.csl_json(fields), encoding="utf-8")

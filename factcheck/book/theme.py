@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from . import icons
-from .files import write_bytes_if_changed, write_if_changed
+from .files import copy_static, write_bytes_if_changed, write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -18,11 +18,11 @@ logger = logging.getLogger(__name__)
 LEDGER_SCRIPT = Path(__file__).parent / "static" / "ledger.js"
 
 
-def _write_icons(app: Sphinx) -> None:
+def _write_static(app: Sphinx) -> None:
+    """The icons' stylesheets and the ledger's script, before any page."""
     if app.builder.format != "html":
         return
-    write_if_changed(Path(app.outdir) / "_static" / LEDGER_SCRIPT.name,
-                     LEDGER_SCRIPT.read_text(encoding="utf-8"))
+    copy_static(app, LEDGER_SCRIPT)
     write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                      icons.light_stylesheet())
@@ -108,7 +108,7 @@ def _finish(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", _write_icons)
+    app.connect("builder-inited", _write_static)
     app.connect("html-page-context", _drop_duplicate_scripts)
     app.connect("html-page-context", _drop_unused_design_assets)
     app.connect("build-finished", _finish)

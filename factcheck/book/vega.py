@@ -28,7 +28,7 @@ from sphinx.util import logging
 
 from .. import PROJECT_ROOT
 from ..render import charts
-from .files import write_if_changed
+from .files import copy_static
 
 logger = logging.getLogger(__name__)
 
@@ -177,8 +177,7 @@ def _write_scripts(app: Sphinx) -> None:
     # file's checksum (?v=...) on every page alike. copy_static_files() later
     # adds the theme's files next to it and never removes it.
     write_bundle(Path(app.outdir) / "_static")
-    write_if_changed(Path(app.outdir) / "_static" / charts.CHART_SCRIPT_NAME,
-                     charts.CHART_SCRIPT.read_text(encoding="utf-8"))
+    copy_static(app, charts.CHART_SCRIPT)
 
 
 def setup(app: Sphinx) -> None:
