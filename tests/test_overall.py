@@ -38,6 +38,27 @@ def _expected_counts():
     }
 
 
+def _expected_problems():
+    """The found-wanting achievement claims grouped into problems, read from checks.csv
+    directly: claims whose failing checks name a shared derived value are one problem."""
+    role = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
+    rating = {row["claim_id"]: row["rating"] for row in _rows("verdicts.csv")}
+    wanting = [c for c in role if role[c] == "achievement"
+               and rating[c] in ("contradicted", "inconsistent", "misleading")]
+    names = {c: set() for c in wanting}
+    for row in _rows("checks.csv"):
+        if row["claim_id"] in names and row["outcome"] in ("differs", "inconsistent", "base-changed", "misleading"):
+            names[row["claim_id"]].update(filter(None, row["derived"].split(";")))
+    groups = []
+    for claim in wanting:
+        shared = next((g for g in groups if any(names[claim] & names[other] for other in g)), None)
+        if shared is None:
+            groups.append([claim])
+        else:
+            shared.append(claim)
+    return groups
+
+
 def _numbers(text):
     return [int(n) for n in re.findall(r"\d+", text)]
 
@@ -58,8 +79,18 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     else:
         assert NONE[edition] in block.select_one(".overall-count").get_text(), "says none was confirmed"
     assert expected["wanting"] in count and expected["unverifiable"] in count, (count, expected)
-    wanting_links = block.select(".overall-count a")
-    assert len(wanting_links) == expected["wanting"] + expected["confirmed"]
+    problems = _expected_problems()
+    assert sum(map(len, problems)) == expected["wanting"]
+    if problems:
+        assert count[count.index(expected["achievements"]) + 1 + bool(expected["confirmed"])] == len(problems), \
+            (count, problems)
+    links = block.select(".overall-count a")
+    assert len(links) == len(problems) + expected["confirmed"], "one link for each problem, not each claim"
+    findings = {row["claim_id"]: row for row in _rows("findings.csv")}
+    problem = "problem_zh" if edition == "zh" else "problem"
+    shown = [link.get_text() for link in links[expected["confirmed"]:]]
+    assert shown == [next(findings[c][problem] for c in group if findings.get(c, {}).get(problem))
+                     for group in problems]
     background = _numbers(block.select_one(".overall-background").get_text(" "))
     assert sorted(background[:2]) == sorted([expected["background confirmed"], expected["background"]])
     assert len(block.select(".overall-background a")) == expected["background confirmed"]

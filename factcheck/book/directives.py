@@ -150,12 +150,22 @@ class OverallVerdict(_EditionDirective):
                      "subject": field_in(claims.loc[claim], "subject", self.chinese),
                      "rating": verdicts[claim].rating} for claim in ids]
 
+        problems = []
+        problem_of = {finding.claim_id: finding for finding in load_findings() if finding.problem}
+        for group in overall.problems(summary["achievement"].found_wanting, verdicts):
+            named = [problem_of[claim] for claim in group if claim in problem_of]
+            if len(named) != 1:
+                raise self.error(f"overall-verdict: the claims {', '.join(group)} are one problem; exactly "
+                                 f"one of them needs a key finding with a `problem` in data/findings.csv")
+            finding = named[0]
+            problems.append({"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
+                             "text": finding.problem_zh if self.chinese else finding.problem})
         provenance = [{"statement": field_in(fact, "statement", self.chinese)
                        .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
                       achievement=summary["achievement"], background=summary["background"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
-                      wanting=linked(summary["achievement"].found_wanting),
+                      problems=problems,
                       confirmed_background=linked(summary["background"].confirmed))
         return [nodes.raw("", html, format="html")]
 

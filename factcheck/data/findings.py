@@ -17,6 +17,9 @@ class Finding:
     claim_id: str
     finding: str        # English
     finding_zh: str     # simplified Chinese
+    # For a claim found wanting: the problem as the overall verdict names it (a short clause).
+    problem: str = ""
+    problem_zh: str = ""
 
 
 def load_findings() -> list[Finding]:
@@ -26,4 +29,5 @@ def load_findings() -> list[Finding]:
     for expected, row in enumerate(rows, start=1):
         if row["rank"] != expected:
             raise DataError(display_path(path), row["_row"], "rank", f"expected rank {expected}")
-    return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"]) for row in rows]
+    return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"],
+                    row.get("problem") or "", row.get("problem_zh") or "") for row in rows]

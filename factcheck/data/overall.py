@@ -16,6 +16,8 @@ ROLES = ("achievement", "background")
 CONFIRMED = ("matches-official", "corroborated")     # a source outside the article agrees
 ADDS_UP = ("adds-up",)                                # the article agrees with itself
 FOUND_WANTING = ("contradicted", "inconsistent", "misleading")
+# The check outcomes that find a claim wanting (factcheck.data.decision.OUTCOMES).
+FAILING = ("differs", "inconsistent", "base-changed", "misleading")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,23 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
         summaries[role] = RoleSummary(role, ids, rated(CONFIRMED), rated(ADDS_UP), rated(FOUND_WANTING),
                                       rated(("unverifiable",)))
     return summaries
+
+
+def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:
+    """The claims found wanting, grouped into the problems they show: claims whose failing
+    checks rest on the same derived value are one problem (two statements of one contradiction
+    are one error, not two). In the order of `found_wanting`."""
+    groups: list[tuple[set[str], list[str]]] = []     # (derived names, claims)
+    for claim in found_wanting:
+        names = {name for check in verdicts[claim].checks if check.outcome in FAILING
+                 for name in check.derived}
+        joined = [group for group in groups if group[0] & names]
+        if joined:
+            joined[0][0].update(names)
+            joined[0][1].append(claim)
+        else:
+            groups.append((names, [claim]))
+    return [tuple(claims) for _, claims in groups]
 
 
 def records_to_request(verdicts: dict[str, Verdict], order: list[str]) -> list[Verdict]:

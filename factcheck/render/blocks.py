@@ -67,6 +67,16 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
+
+
+def _sentence_part(label: str) -> str:
+    """A label ("Population of Chongzuo") as words inside an English sentence ("population of
+    Chongzuo"). An acronym ("GDP ...") keeps its capitals."""
+    text = str(label)
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
 
 
 @lru_cache(maxsize=2)
@@ -84,6 +94,9 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
     env.filters["number"] = format_number if language == "en" else format_number_zh
     env.filters["local"] = _local(language)
+    env.filters["sentence_part"] = _sentence_part if language == "en" else str
+    # A span of years: 2023-2024 in English, 2023—2024 (the 一字线) in Chinese.
+    env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as

@@ -54,6 +54,9 @@ class Chapter:
         self.parts = parts
         self.mine = self.claims[self.claims["part"].isin(parts)]
         self.given: list[str] = []
+        # Why a period was taken (a claim's period_note) is said in the first box that needs
+        # it; a later box with the same reason says "as above".
+        self.period_reasons: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
@@ -97,7 +100,11 @@ class Chapter:
         row = self._own_row(claim_id)
         if not self.records[claim_id].has_card:
             return None
-        return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}",
+        reason = (str(row["period"]), str(row["period_note"]))
+        as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
+        if row["period_basis"] == "inferred":
+            self.period_reasons.add(reason)
+        return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}", period_as_above=as_above,
                             source_link=link_from_chapter(source_path(claim_id)))
 
     def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
