@@ -1,7 +1,7 @@
 """The helpers that check a translation keeps every number and leaves no English behind."""
 from decimal import Decimal
 
-from factcheck.data.translation import latin_words, number_difference, numbers_in
+from factcheck.data.translation import as_written, latin_words, number_difference, numbers_in
 
 
 def test_the_same_quantity_written_three_ways_is_one_value():
@@ -63,3 +63,11 @@ def test_the_loader_refuses_a_missing_or_untranslated_chinese_cell(tmp_path):
         _table_with_translation(tmp_path, "above the region", "")()
     with pytest.raises(DataError, match="text_zh.*English words left.*region"):
         _table_with_translation(tmp_path, "above the region", "高于 region")()
+
+
+def test_a_message_shows_numbers_as_the_texts_write_them_never_in_scientific_notation():
+    english, chinese = "411,300 more than 2,088,700", "比208.87万多41.13万"
+    missing, added = number_difference(english, chinese.replace("41.13万", "41.12万"))
+    assert as_written(missing, english) == ["411,300"]
+    assert as_written(added, chinese.replace("41.13万", "41.12万")) == ["41.12万"]
+    assert as_written([Decimal("411300").normalize()]) == ["411,300"]

@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import DATA_DIR, DataError
 from .numbers import NumberParseError, parse_quantity
-from .translation import latin_words, number_difference
+from .translation import as_written, latin_words, number_difference
 
 # A column named `<name>_zh` is the Chinese of the column `<name>` of the same table.
 TRANSLATION_SUFFIX = "_zh"
@@ -157,7 +157,7 @@ def _check_translations(row: dict, file, row_number: int) -> None:
         if missing or added:
             raise DataError(file, row_number, name,
                             f"does not keep the numbers of {english_name!r}: "
-                            f"missing {[str(n) for n in missing]}, added {[str(n) for n in added]}")
+                            f"missing {as_written(missing, english)}, added {as_written(added, chinese)}")
         if leftover := latin_words(chinese):
             raise DataError(file, row_number, name, f"has English words left in it: {leftover[:5]}")
 

@@ -75,6 +75,20 @@ def numbers_in(text: str) -> Counter:
     return found
 
 
+def as_written(values, *texts: str) -> list[str]:
+    """Each value as the texts write it ("41.13万", "411,300"), for a message a person reads;
+    a value none of them writes is shown in full, never in scientific notation."""
+    written: dict[Decimal, str] = {}
+    for text in texts:
+        for match in NUMBER.finditer(_prose(text or "")):
+            whole, decimals, chinese_scale, english_scale = match.groups()
+            value = Decimal(whole.replace(",", "") + (decimals or ""))
+            if chinese_scale or english_scale:
+                value *= SCALES[chinese_scale or english_scale]
+            written.setdefault(value.normalize(), match.group(0).strip())
+    return [written.get(value, f"{value:,f}") for value in values]
+
+
 def number_difference(english: str, chinese: str) -> tuple[list[Decimal], list[Decimal]]:
     """The numbers of `english` missing from `chinese`, and those `chinese` adds.
 

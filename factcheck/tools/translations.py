@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 from .. import PROJECT_ROOT
-from ..data.translation import numbers_in
+from ..data.translation import as_written, numbers_in
 
 LOCALE = PROJECT_ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 TEMPLATES = PROJECT_ROOT / "_build" / "gettext"
@@ -61,8 +61,8 @@ def problems(path: Path) -> list[str]:
         missing, added = sorted(set(en) - set(zh)), sorted(set(zh) - set(en))
         repeated = sorted(value for value in zh if zh[value] > en[value] and value in en)
         if missing or added or repeated:
-            found.append(f"{where}: the Chinese drops {[str(v) for v in missing]}, adds "
-                         f"{[str(v) for v in added]}, repeats {[str(v) for v in repeated]}")
+            found.append(f"{where}: the Chinese drops {as_written(missing, english)}, adds "
+                         f"{as_written(added, chinese)}, repeats {as_written(repeated, chinese)}")
     return found
 
 
