@@ -18,6 +18,8 @@ APT_PACKAGES := chromium fonts-wqy-microhei
 # Each tool's flags, in one place (`make bench` reads them from here too).
 BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# One pytest worker per core; a notebook's cells share a kernel, so each file stays on one worker.
+PARALLEL_FLAGS := -n auto --dist loadfile
 export BOOK_FLAGS NBVAL_FLAGS
 
 .PHONY: venv install check-data book chromium lint test bench notebooks derived translations requirements clean lab
@@ -94,7 +96,7 @@ lint: $(STAMP)
 	$(BIN)/nbqa ruff notebooks
 
 test: chromium check-data lint book $(NODE)
-	$(BIN)/pytest -rs tests notebooks $(NBVAL_FLAGS)
+	$(BIN)/pytest -rs $(PARALLEL_FLAGS) tests notebooks $(NBVAL_FLAGS)
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).
 bench: $(STAMP) $(NODE) chromium
