@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import DataError
+from .registry import load_claims
 from .tables import display_path, load_resource
 
 
@@ -20,6 +21,7 @@ class Finding:
     # For a claim found wanting: the problem as the overall verdict names it (a short clause).
     problem: str = ""
     problem_zh: str = ""
+    also_covers: tuple[str, ...] = ()   # other claims it summarises with its own
 
 
 def load_findings() -> list[Finding]:
@@ -29,5 +31,12 @@ def load_findings() -> list[Finding]:
     for expected, row in enumerate(rows, start=1):
         if row["rank"] != expected:
             raise DataError(display_path(path), row["_row"], "rank", f"expected rank {expected}")
+    claims = set(load_claims()["claim_id"])
+    for row in rows:
+        covered = filter(None, (row.get("also_covers") or "").split(";"))
+        unknown = [claim for claim in covered if claim not in claims]
+        if unknown:
+            raise DataError(display_path(path), row["_row"], "also_covers", f"names no claim: {unknown}")
     return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"],
-                    row.get("problem") or "", row.get("problem_zh") or "") for row in rows]
+                    row.get("problem") or "", row.get("problem_zh") or "",
+                    tuple(filter(None, (row.get("also_covers") or "").split(";")))) for row in rows]
