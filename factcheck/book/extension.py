@@ -3,6 +3,7 @@
 - :mod:`.vega`: charts drawn from their Vega-Lite outputs, offline;
 - :mod:`.metadata`: ClaimReview, claims.json, downloads, the build stamp, links between chapters;
 - :mod:`.editions`: the two editions, the switch between them and the Chinese interface;
+- :mod:`.seo`: canonical and alternate addresses, descriptions, link previews, the sitemap and front door;
 - :mod:`.directives`: the book's directives (overall verdict, key findings, the scale...);
 - :mod:`.theme`: fixes to the theme's pages through documented routes;
 - :mod:`.patches`: every patch of a third-party internal, each tested against its upstream.
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import directives, editions, metadata, patches, theme, vega
+from . import directives, editions, metadata, patches, seo, theme, vega
 
 
 def setup(app: Sphinx) -> dict:
-    for concern in (patches, directives, editions, vega, metadata, theme):
+    for concern in (patches, directives, editions, vega, metadata, seo, theme):
         concern.setup(app)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

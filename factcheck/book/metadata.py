@@ -40,7 +40,8 @@ def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) ->
     document = app.env.factcheck_claims
     page_url = edition_url(app) + pagename + ".html"
     reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date,
-                                    chinese=editions.is_chinese(app.config))
+                                    chinese=editions.is_chinese(app.config), edition_base=edition_url(app),
+                                    book_url=base_url(app))
                for claim in document["claims"] if claim["part"] in parts]
     # Compact: machines read it, and every chapter page carries it.
     payload = json.dumps(reviews, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

@@ -25,8 +25,28 @@ from ..data.tables import is_missing
 from ..data.verdicts import Verdict, load_ratings
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
-RATING_VALUES = {"matches-official": 5, "corroborated": 4, "adds-up": 4,
-                 "misleading": 2, "inconsistent": 2, "contradicted": 1}
+# ClaimReview's ratingValue: a rating's place on the published scale (data/scale/ratings.csv),
+# counted from the bottom, one number per rating. "Unverifiable" is off the scale (it finds
+# nothing either way) and has no value.
+UNRATED = "unverifiable"
+# The longest claimReviewed that Google's fact-check markup guidelines recommend.
+CLAIM_REVIEWED_LIMIT = 75
+
+
+def rating_values() -> dict[str, int]:
+    """Each rating with a value, from the scale's order: the strongest support is the highest."""
+    rated = [rating for rating in load_ratings() if rating != UNRATED]
+    return {rating: len(rated) - place for place, rating in enumerate(rated)}
+
+
+def short_quote(quote: str, limit: int = CLAIM_REVIEWED_LIMIT) -> str:
+    """The quote, or, when longer than `limit`, its opening clauses up to a comma and an ellipsis
+    (……) that says it was cut."""
+    if len(quote) <= limit:
+        return quote
+    head = quote[:limit - 2]
+    cut = max(head.rfind(mark) for mark in "，、；：")
+    return (head[:cut] if cut > 0 else head) + "……"
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +138,8 @@ def claims_document(base_url: str = "", *, date_published: str = "") -> dict:
     return {
         "title": book_metadata()["title"],
         "article": {"headline": ARTICLE["headline"], "author": ARTICLE["author"],
-                    "year": ARTICLE["published"], "sha256": source.raw_sha256},
+                    "year": ARTICLE["published"], "published_earliest": ARTICLE["published_earliest"],
+                    "published_basis": ARTICLE["published_basis"], "sha256": source.raw_sha256},
         "verdict_scale": [{"id": r.id, "name": r.name, "meaning": r.meaning, "name_zh": r.name_zh,
                            "meaning_zh": r.meaning_zh} for r in load_ratings().values()],
         "decision_table": decision.table(),
@@ -133,18 +154,26 @@ def claims_document(base_url: str = "", *, date_published: str = "") -> dict:
     }
 
 
-def claim_review(claim: dict, page_url: str, date_published: str, *, chinese: bool = False) -> dict:
-    """schema.org ClaimReview for one entry of claims_document(), in the page's language."""
-    rating = {"@type": "Rating",
-              "alternateName": claim["verdict_name_zh"] if chinese else claim["verdict_name"]}
-    if claim["verdict"] in RATING_VALUES:
-        rating.update(ratingValue=RATING_VALUES[claim["verdict"]], bestRating=5, worstRating=1)
+def claim_review(claim: dict, page_url: str, date_published: str, *, chinese: bool = False,
+                 edition_base: str = "", book_url: str = "") -> dict:
+    """schema.org ClaimReview for one entry of claims_document(), in the page's language.
+    `edition_base` is the edition's address (the claim's place in the article view is there),
+    `book_url` the book's own, which names the reviewing organisation."""
+    name = claim["verdict_name_zh"] if chinese else claim["verdict_name"]
+    rating = {"@type": "Rating", "name": name, "alternateName": name}
+    values = rating_values()
+    if claim["verdict"] in values:
+        rating.update(ratingValue=values[claim["verdict"]], bestRating=max(values.values()),
+                      worstRating=min(values.values()))
+    article = {"@type": "CreativeWork", "headline": ARTICLE["headline"],
+               "datePublished": ARTICLE["published"], "inLanguage": ARTICLE["language"]}
+    source_url = edition_base + source_path(claim["id"]) if edition_base else claim["source_url"]
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{page_url}#{claim_anchor(claim['id'])}",
-        "claimReviewed": claim["quote"],
-        "author": {"@type": "Organization", "name": book_metadata()["author"]},
+        "claimReviewed": short_quote(claim["quote"]),
+        "author": {"@type": "Organization", "name": book_metadata()["author"], "url": book_url},
         "datePublished": date_published,
         "dateModified": claim["date_modified"] or date_published,
         "reviewRating": rating,
@@ -154,7 +183,9 @@ def claim_review(claim: dict, page_url: str, date_published: str, *, chinese: bo
             "@type": "Claim",
             "author": {"@type": "Organization", "name": ARTICLE["author"]},
             "datePublished": ARTICLE["published"],
-            "appearance": {"@type": "CreativeWork", "headline": ARTICLE["headline"],
-                           "datePublished": ARTICLE["published"], "inLanguage": ARTICLE["language"]},
+            # The article as it first ran (no address of it is known), and where the claim
+            # appears in the book's copy of it.
+            "firstAppearance": article,
+            "appearance": {**article, "url": source_url},
         },
     }
