@@ -79,6 +79,17 @@ def serve(directory: Path = BUILT_BOOK) -> Iterator[Site]:
 OFFLINE_ARGS = ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
 
+# Folders of the built book that hold no pages: each edition's _static/ has theme fragments
+# (Jinja macros) that are not documents.
+NOT_PAGES = frozenset({"_static", "_sources", "_images", "_downloads", "reports"})
+
+
+def book_pages(directory: Path = BUILT_BOOK) -> list[str]:
+    """Every page of the built book, both editions, as paths relative to `directory`."""
+    return [path.relative_to(directory).as_posix() for path in sorted(directory.rglob("*.html"))
+            if not NOT_PAGES & set(path.relative_to(directory).parts)]
+
+
 def launch(playwright, extra_args: list[str] | None = None):
     """Debian's Chromium, headless, through Playwright."""
     return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
