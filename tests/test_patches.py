@@ -20,7 +20,21 @@ def test_myst_nb_still_folds_code_with_the_node_and_prompts_the_patch_renders():
     source = inspect.getsource(sphinx_.visit_HideCellInput)
     for name in ("prompt_show", "prompt_hide", "classes"):
         assert f'node["{name}"]' in source, name
-    assert "aria-label" in source, "myst-nb dropped its aria-label: the patch may go"
+    assert "aria-label" in source or "<p class=" in source, (
+        "myst-nb dropped its aria-label and its <p> labels in <summary>: the patch may go")
+
+
+def test_myst_nb_still_styles_the_toggle_labels_as_paragraphs_which_factcheck_css_restates():
+    """The patch writes the labels as spans; factcheck.css gives them myst-nb's rules for the
+    paragraphs, which must still be these."""
+    from importlib.resources import files
+
+    # The stylesheet without its white space: "div.cell details.hide" reads "div.celldetails.hide".
+    css = "".join((files("myst_nb") / "static" / "mystnb.css").read_text(encoding="utf-8").split())
+    for rule in ("div.celldetails.hide>summary>p.admonition-title{display:list-item;margin-bottom:0;}",
+                 "div.celldetails.hide[open]>summary>p.collapsed{display:none;}",
+                 "div.celldetails.hide:not([open])>summary>p.expanded{display:none;}"):
+        assert rule in css, rule
 
 
 def test_sphinx_chinese_search_still_keeps_latin_terms_in_a_list_it_extends():

@@ -25,7 +25,8 @@ class Patch:
 PATCHES = (
     Patch("myst_nb.sphinx_.HideCodeCellNode (private node) and depart_HideCellInput",
           "the folded-code toggle's aria-label differs from its visible text (axe-core: "
-          "label-content-name-mismatch)", "myst-nb 1.4.0"),
+          "label-content-name-mismatch), and its labels are <p> elements inside <summary>, "
+          "which HTML does not allow (Nu Html Checker)", "myst-nb 1.4.0"),
     Patch("sphinx.search.zh.SearchChinese.latin_terms (a list set in init())",
           "indexing scans that list on every word: quadratic in the book's size", "sphinx 7.4.7"),
     Patch("myst-nb's cell nodes (docutils containers with nb_element 'cell_code', 'cell_code_source')",
@@ -62,13 +63,16 @@ def chinese_search_language():
 
 
 def visit_hidden_input(self, node) -> None:
-    """myst-nb's "show code" toggle without its aria-label: "Toggle hidden content" is not
-    the text the reader sees ("Show code cell source"), which axe-core reports
-    (label-content-name-mismatch); the summary is named by its visible text."""
+    """myst-nb's "show code" toggle, valid and named by what it shows.
+
+    No aria-label: "Toggle hidden content" is not the text the reader sees ("Show code cell
+    source"), which axe-core reports (label-content-name-mismatch). The two labels are spans,
+    not myst-nb's paragraphs: a <summary> holds phrasing content only. factcheck.css gives
+    the spans the styles myst-nb and the theme give those paragraphs."""
     classes = " ".join(node["classes"])
     self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n'
-                     f'<p class="collapsed admonition-title">{html_escape(node["prompt_show"])}</p>\n'
-                     f'<p class="expanded admonition-title">{html_escape(node["prompt_hide"])}</p>\n'
+                     f'<span class="collapsed admonition-title">{html_escape(node["prompt_show"])}</span>\n'
+                     f'<span class="expanded admonition-title">{html_escape(node["prompt_hide"])}</span>\n'
                      "</summary>\n")
 
 

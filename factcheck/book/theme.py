@@ -1,8 +1,10 @@
 """Fixes to the theme's pages through documented routes (an html-page-context handler, a static
-file): icons without fontawesome.js, one copy of each inline script, sphinx-design's files only
-where used, a favicon for the bare redirect page."""
+file): icons without fontawesome.js, one copy of each inline script, sphinx-design's,
+sphinx-togglebutton's and sphinx-thebe's files only where used, a favicon for the bare redirect
+page."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -76,18 +78,44 @@ def _drop_duplicate_scripts(app: Sphinx, pagename, templatename, context, doctre
             unique.append(script)
     scripts[:] = unique
 
-# sphinx-design's stylesheet and script (63 KB), which Jupyter Book adds to every page.
+# Files Jupyter Book's extensions add to every page, and the settings they write inline for them:
+# sphinx-design's (63 KB); sphinx-togglebutton's (its toggles and dropdown admonitions; the folded
+# code is myst-nb's own <details>); sphinx-thebe's (live code behind a launch button this book
+# turns off, launch_buttons.thebe).
 DESIGN_ASSETS = ("sphinx-design.min.css", "design-tabs.js")
+TOGGLEBUTTON_ASSETS = ("togglebutton.css", "togglebutton.js")
+TOGGLEBUTTON_SETTINGS = ("let toggleHintShow", "let toggleHintHide", "let toggleOpenOnPrint",
+                         "var togglebuttonSelector")
+TOGGLEBUTTON_CLASSES = {"toggle", "dropdown", "toggle-details"}
+THEBE_ASSETS = ("sphinx-thebe.css", "sphinx-thebe.js")
+THEBE_SETTINGS = ("const THEBE_JS_URL",)
+_CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 
-def _drop_unused_design_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Leave sphinx-design's files off the pages that use none of its components."""
-    if "sd-" in (context.get("body") or ""):
-        return
+
+def _leave_off(context, files: tuple[str, ...], settings: tuple[str, ...] = ()) -> None:
+    """Take `files`, and the inline scripts that begin with one of `settings`, off this page."""
+    def kept(asset) -> bool:
+        filename = str(getattr(asset, "filename", asset) or "")
+        body = str((getattr(asset, "attributes", None) or {}).get("body", ""))
+        return not (filename.endswith(files) or body.startswith(settings))
+
     for key in ("css_files", "script_files"):
-        files = context.get(key)
-        if isinstance(files, list):
-            files[:] = [f for f in files
-                        if not str(getattr(f, "filename", f) or "").endswith(DESIGN_ASSETS)]
+        assets = context.get(key)
+        if isinstance(assets, list):
+            assets[:] = [asset for asset in assets if kept(asset)]
+
+
+def _drop_unused_extension_assets(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Leave each extension's files off the pages that use none of its components."""
+    body = context.get("body") or ""
+    if "sd-" not in body:
+        _leave_off(context, DESIGN_ASSETS)
+    classes = {name for attribute in _CLASS_ATTRIBUTE.findall(body) for name in attribute.split()}
+    if not classes & TOGGLEBUTTON_CLASSES:
+        _leave_off(context, TOGGLEBUTTON_ASSETS, TOGGLEBUTTON_SETTINGS)
+    launch = app.config.html_theme_options.get("launch_buttons") or {}
+    if not launch.get("thebe") and "thebe-launch-button" not in body:
+        _leave_off(context, THEBE_ASSETS, THEBE_SETTINGS)
 
 
 def _add_ledger_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
@@ -110,7 +138,7 @@ def _finish(app: Sphinx, exception) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _write_static)
     app.connect("html-page-context", _drop_duplicate_scripts)
-    app.connect("html-page-context", _drop_unused_design_assets)
+    app.connect("html-page-context", _drop_unused_extension_assets)
     app.connect("build-finished", _finish)
     # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
     app.add_css_file(icons.CSS_NAME)

@@ -428,7 +428,12 @@ def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _frame_html(frame: pd.DataFrame) -> str:
-    return compact((translate_frame(frame) if is_chinese() else frame)._repr_html_())
+    """A frame a cell shows, in the book's table markup, cut to pandas' display limits: pandas'
+    own notebook HTML carries a <style scoped>, which HTML does not allow."""
+    limits = {"max_rows": pd.get_option("display.max_rows"),
+              "max_cols": pd.get_option("display.max_columns"),
+              "show_dimensions": pd.get_option("display.show_dimensions")}
+    return _table(translate_frame(frame) if is_chinese() else frame, None, True, None, **limits)
 
 
 # The space pandas indents its HTML with, between two tags: it means nothing to a browser, and
@@ -442,7 +447,7 @@ def compact(markup: str) -> str:
 
 
 def _show_frames_in_the_current_language(shell=None) -> None:
-    """In a running IPython kernel, a DataFrame a cell shows is drawn by pandas in the current
+    """In a running IPython kernel, a DataFrame a cell shows is drawn as a book table in the current
     language; outside IPython, nothing is done."""
     from IPython import get_ipython
 
@@ -464,9 +469,10 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
     return HTMLBlock(_table(df, caption, index, summary))
 
 
-def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None) -> str:
+def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None,
+           **limits) -> str:
     markup = compact(df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
-                                na_rep="–", float_format=format_float))
+                                na_rep="–", float_format=format_float, **limits))
     # A table wider than the page scrolls on its own (factcheck.css): focusable, so a keyboard
     # can scroll it too.
     markup = markup.replace("<table ", '<table tabindex="0" ', 1)

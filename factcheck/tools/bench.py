@@ -6,7 +6,9 @@ book. Targets: a clean build of both editions (side by side, each executing the 
 its own language, as `make book` runs them) <= 3.0x the floor, a no-change rebuild of both <= 0.5x,
 every HTML page <= 400 KB (both editions), the chart JavaScript served as one cached file, a first visit
 to the heaviest chapter <= 1.5 MB over the network and a second chapter visited after it
-(same browser, HTTP cache on) <= 400 KB.
+(same browser, HTTP cache on) <= 400 KB. Last, Lighthouse on six pages of the book it built
+(factcheck.tools.lighthouse: scores, LCP, TBT and CLS, the median of three runs), also written
+to _build/lighthouse.json.
 
 It deletes and rebuilds _build/ (that is what a clean build means).
 """
@@ -30,6 +32,7 @@ from ..data.parts import load_parts
 from ..data.registry import load_claims
 from ..data.source import load_source
 from ..render import language
+from . import lighthouse
 from .browser import BUILT_BOOK as HTML
 from .browser import OFFLINE_ARGS, is_local, launch, serve
 
@@ -186,7 +189,8 @@ def main() -> int:
           f"({chinese_first['bytes'] / 1e6:.2f} MB) in {chinese_first['requests']} requests "
           f"(target <= {FIRST_VISIT_LIMIT / 1e6:.1f} MB: "
           f"{verdict(chinese_first['bytes'] <= FIRST_VISIT_LIMIT)})")
-    return 0
+    # Last, and on its own: Lighthouse times the page on this machine, so nothing else may run.
+    return lighthouse.main()
 
 
 if __name__ == "__main__":
