@@ -320,6 +320,20 @@ VIEWPORTS = [(1366, 900), (390, 844)]
 TOLERANCE_PX = 1
 
 FIT_JS = """(tolerance) => {
+  // Each character's em box on the page: from its advance along the baseline, and from 0.8 em
+  // above the baseline to 0.2 em below it, whatever the font's own line metrics.
+  const emBoxes = t => {
+    const ctm = t.getScreenCTM(), size = parseFloat(getComputedStyle(t).fontSize), boxes = [];
+    for (let i = 0; i < t.getNumberOfChars(); i++) {
+      const start = t.getStartPositionOfChar(i), end = t.getEndPositionOfChar(i);
+      const corners = [[start.x, start.y - 0.8 * size], [end.x, end.y - 0.8 * size],
+                       [start.x, start.y + 0.2 * size], [end.x, end.y + 0.2 * size]]
+        .map(([x, y]) => new DOMPoint(x, y).matrixTransform(ctm));
+      const xs = corners.map(c => c.x), ys = corners.map(c => c.y);
+      boxes.push({left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys)});
+    }
+    return boxes;
+  };
   const out = [];
   const doc = document.documentElement;
   if (doc.scrollWidth > window.innerWidth) {
@@ -345,15 +359,20 @@ FIT_JS = """(tolerance) => {
         out.push(`${el.id}: ${what} at ${b.left}-${b.right} is off the chart ${box.left}-${box.right}`);
       }
     }
+    // Text on text is judged by the glyphs' em boxes, not by line boxes: a line box is as tall
+    // as the font's ascent and descent, which differ by font (Noto CJK's are much taller than
+    // WenQuanYi's), so the verdict would depend on which CJK font the machine has.
     const texts = [...el.querySelectorAll('svg text')].filter(t => t.textContent.trim()
-        && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0')
-      .map(t => [t.textContent, t.getBoundingClientRect()]).filter(([, b]) => b.width && b.height);
+        && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0'
+        && t.getBoundingClientRect().width)
+      .map(t => [t.textContent, emBoxes(t)]);
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i][1], b = texts[j][1];
-        const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        if (w > tolerance && h > tolerance) out.push(`${el.id}: "${texts[i][0]}" overlaps "${texts[j][0]}"`);
+        if (texts[i][1].some(a => texts[j][1].some(b => {
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          return w > tolerance && h > tolerance;
+        }))) out.push(`${el.id}: "${texts[i][0]}" overlaps "${texts[j][0]}"`);
       }
     }
   }
@@ -421,3 +440,22 @@ def test_on_a_phone_headings_keep_their_order_and_no_table_cell_is_squeezed(visi
     page.wait_for_load_state("networkidle")
     problems = page.evaluate(READING_JS)
     assert problems == [], f"{path} at 390px:\n  " + "\n  ".join(problems[:10])
+
+
+def test_the_overlap_check_finds_one_text_drawn_on_another(visit):
+    """The em-box measure still sees text on text: two labels put at the same place overlap."""
+    path = next(p for p in chart_pages() if p.startswith("notebooks/"))
+    page = visit().open(path)
+    page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
+    assert page.evaluate(FIT_JS, TOLERANCE_PX) == []
+    page.evaluate("""() => {
+      const texts = [...document.querySelector('.factcheck-chart svg').querySelectorAll('text')]
+        .filter(t => t.textContent.trim().length > 2);
+      const [a, b] = texts;
+      b.parentNode.removeChild(b);
+      a.parentNode.appendChild(b);
+      b.setAttribute('transform', a.getAttribute('transform') || '');
+      b.setAttribute('x', a.getAttribute('x') || 0); b.setAttribute('y', a.getAttribute('y') || 0);
+      b.setAttribute('text-anchor', a.getAttribute('text-anchor') || 'start');
+    }""")
+    assert any("overlaps" in problem for problem in page.evaluate(FIT_JS, TOLERANCE_PX))
