@@ -330,7 +330,8 @@ FIT_JS = """(tolerance) => {
                        [start.x, start.y + 0.2 * size], [end.x, end.y + 0.2 * size]]
         .map(([x, y]) => new DOMPoint(x, y).matrixTransform(ctm));
       const xs = corners.map(c => c.x), ys = corners.map(c => c.y);
-      boxes.push({left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys)});
+      boxes.push({left: Math.min(...xs), right: Math.max(...xs),
+                  top: Math.min(...ys), bottom: Math.max(...ys)});
     }
     return boxes;
   };
