@@ -95,7 +95,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["number"] = format_number if language == "en" else format_number_zh
     env.filters["local"] = _local(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
-    # A span of years: 2023-2024 in English, 2023—2024 (the 一字线) in Chinese.
+    # A span of years: 2023-2024 in English; in Chinese a long dash joins them, as Chinese writes a range.
     env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
