@@ -238,3 +238,11 @@ def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(bu
         assert (review["reviewRating"]["alternateName"], review["reviewBody"]) == (
             names[row["rating"]], row["conclusion"]), f"ClaimReview, {claim_id}"
     assert checked == len(verdicts), f"compared {checked} claims of {len(verdicts)}"
+
+
+def test_outside_git_the_review_date_comes_from_the_corrections_log_never_the_clock(monkeypatch):
+    from factcheck.book import metadata
+    monkeypatch.setattr(metadata, "_git", lambda *args: "")
+    with (PROJECT_ROOT / "data" / "corrections.csv").open(encoding="utf-8", newline="") as handle:
+        latest = max(row["date"] for row in csv.DictReader(handle))
+    assert metadata._verdicts_date() == latest

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-from datetime import date
 from pathlib import Path
 
 from docutils import nodes
@@ -14,6 +13,7 @@ from sphinx.application import Sphinx
 from .. import PROJECT_ROOT
 from ..data.parts import parts_on_page
 from ..data.source import RAW_SHA256
+from ..data.tables import load_resource
 from ..render import requests
 from ..render.i18n import interface_words
 from . import citation, downloads, editions, publish
@@ -28,9 +28,10 @@ def _git(*args: str) -> str:
         return ""
 
 def _verdicts_date() -> str:
-    """ClaimReview's datePublished: when the verdicts last changed (from git), else today."""
+    """ClaimReview's datePublished: when the verdicts last changed (from git); outside a git
+    checkout, the latest date the corrections log records, so the build never reads the clock."""
     return (_git("log", "-1", "--format=%cs", "--", "data/verdicts.csv", "data/derived.csv")
-            or date.today().isoformat())
+            or str(max(row["date"] for row in load_resource("corrections")[0])))
 
 def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each claim's chapter page carries a ClaimReview for every claim on it (JSON-LD)."""
