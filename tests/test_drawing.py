@@ -137,3 +137,11 @@ def test_an_axis_title_wider_than_the_chart_is_broken_into_lines_that_fit():
     [axis_title] = drawing.drawn_texts(drawn.svg, frozenset({"axis-title"}))
     assert len([axis for axis in drawing._axes(drawn.vega) if isinstance(axis.get("title"), list)]) == 1
     assert drawing.TITLE_MARGIN <= axis_title.left and axis_title.right <= drawn.width - drawing.TITLE_MARGIN
+
+
+def test_a_drawing_writes_its_font_once_and_nothing_that_draws_nothing():
+    drawn = drawing.draw(_bars("Shares", "By area"), drawing.NARROW)
+    assert re.match(rf'<svg font-family="{re.escape(FONT)}" ', drawn.svg)
+    assert drawn.svg.count("font-family=") == 1
+    assert 'opacity="1"' not in drawn.svg and 'display="none"' not in drawn.svg
+    assert not re.search(r'="[^"]*\d\.\d{3}', drawn.svg)  # positions to a hundredth of a pixel

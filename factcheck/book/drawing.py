@@ -19,7 +19,8 @@ text measurement:
   an image named by the chart's description, so screen readers never read the marks).
 
 The same input always gives the same bytes: vl-convert draws deterministically, and ids inside
-an SVG are prefixed with a name made from the spec.
+an SVG are prefixed with a name made from the spec. What Vega writes that a reader never sees is
+left out (`_compact`).
 """
 from __future__ import annotations
 
@@ -348,6 +349,33 @@ def _titles(svg: str) -> str:
     return _ARIA.sub("", _ITEM_LABEL.sub(replace, svg))
 
 
+# What Vega writes that draws nothing: an empty foreground, a group's zero-size background.
+_NOTHING = re.compile(r'<path class="foreground" d=""(?: pointer-events="none")? display="none"/>'
+                      r'|<path class="background" d="M0,0h0v0h0Z"(?: pointer-events="none")?/>')
+_GEOMETRY = re.compile(r'( (?:d|transform|x|y|x1|x2|y1|y2|width|height|dx|dy)=")([^"]*)"')
+_LONG_NUMBER = re.compile(r"-?\d+\.\d{3,}")
+_FONT_FAMILY = re.compile(r' font-family="([^"]*)"')
+
+
+def _short_number(match: re.Match) -> str:
+    text = f"{round(float(match.group(0)), 2):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _compact(svg: str) -> str:
+    """The same drawing in fewer bytes (about a fifth): nothing that draws nothing, no
+    ``opacity="1"``, positions to a hundredth of a pixel, and the font family that most texts
+    have written once, on the <svg>, for them to inherit."""
+    svg = _NOTHING.sub("", svg).replace(' opacity="1"', "")
+    svg = _GEOMETRY.sub(lambda match: match.group(1) + _LONG_NUMBER.sub(_short_number, match.group(2)) + '"',
+                        svg)
+    families = _FONT_FAMILY.findall(svg)
+    if families:
+        common = max(sorted(set(families)), key=families.count)
+        svg = svg.replace(f' font-family="{common}"', "").replace("<svg ", f'<svg font-family="{common}" ', 1)
+    return svg
+
+
 def _unique_ids(svg: str, prefix: str) -> str:
     """Ids (clip paths, gradients) prefixed, so two drawings on one page never share one."""
     for name in sorted(set(re.findall(r'\bid="([^"]+)"', svg)), key=len, reverse=True):
@@ -510,6 +538,6 @@ def draw(spec: dict, width: int) -> Drawing:
     else:
         vega, svg = _draw_vega(compile_vegalite(_with_widths(spec, width)), width)
     digest = hashlib.sha256(charts.canonical_json(spec).encode("utf-8")).hexdigest()[:8]
-    svg = _unique_ids(_titles(svg), f"c{digest}-{width}")
+    svg = _unique_ids(_compact(_titles(svg)), f"c{digest}-{width}")
     drawn_width, drawn_height = _size(svg)
     return Drawing(drawn_width, drawn_height, svg, vega)
