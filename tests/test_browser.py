@@ -495,12 +495,17 @@ def test_every_chart_shows_with_javascript_off(browser, site, path, width, heigh
         described = page.evaluate("""() => [...document.querySelectorAll('.factcheck-chart')]
             .filter(el => el.getAttribute('role') === 'img' && el.getAttribute('aria-label'))
             .length""")
+        # Every chart of the book has tooltips: with no script, they are its marks' <title>s.
+        untipped = page.evaluate(f"""() => [...document.querySelectorAll('.factcheck-chart')]
+            .filter(el => !({SHOWN_SVG_JS})(el).some(svg => svg.querySelector('.role-mark title')))
+            .map(el => el.id)""")
     finally:
         context.close()
     assert charts, f"{path}: no chart"
     not_shown = {c["id"]: c["shown"] for c in charts if not c["drawn"]}
     assert not not_shown, f"{path} at {width}px, scripts off: charts not showing one drawing: {not_shown}"
     assert described == len(charts), f"{path}: {len(charts) - described} charts without a description"
+    assert not untipped, f"{path}: charts whose marks have no tooltip: {untipped}"
 
 
 # On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
