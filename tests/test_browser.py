@@ -288,11 +288,11 @@ def test_the_language_switch_keeps_the_readers_anchor(visit, page_path):
     assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
 
 
-def _subject(claim_id: str) -> str:
+def _subject(claim_id: str, column: str = "subject") -> str:
     import csv
 
     with (PROJECT_ROOT / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
-        return next(row["subject"] for row in csv.DictReader(handle) if row["claim_id"] == claim_id)
+        return next(row[column] for row in csv.DictReader(handle) if row["claim_id"] == claim_id)
 
 
 # The centre of the first mark of a chart's shown drawing whose tooltip (its <title>) says `text`,
@@ -307,20 +307,25 @@ MARK_WITH_TOOLTIP_JS = f"""([chart, text]) => {{
 }}"""
 
 
+# (edition, the words of section 2's part title, the column of data/claims.csv naming claims)
+EXPLORERS = [("", "Education reform", "subject"), ("zh/", "教育改革", "subject_zh")]
+
+
 @pytest.mark.parametrize("width", [1366, 390])
-def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit, width):
+@pytest.mark.parametrize("edition, part, column", EXPLORERS)
+def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit, edition, part, column, width):
     """Pressing a part's bar in the scorecard's drawing brings the runtime, and the live view
     lists that part's claims, with links to their verdicts."""
     v = visit()
     v.page.set_viewport_size({"width": width, "height": 900})
-    page = v.open("notebooks/07_closing_and_captions.html")
-    explorer = page.locator(".factcheck-chart", has_text="Scorecard explorer")
+    page = v.open(edition + "notebooks/07_closing_and_captions.html")
+    explorer = page.locator(".factcheck-chart:has(svg[data-live])")
     # The list names each claim by its subject (data/claims.csv), never by its id.
-    first, other = (_subject(claim_id) for claim_id in ("lead-population", "s2-preschool-gap"))
+    first, other = (_subject(claim_id, column) for claim_id in ("lead-population", "s2-preschool-gap"))
     assert first in explorer.inner_text()       # the lead is selected at first
     assert other not in explorer.inner_text()
     assert not [url for url in v.requested if RUNTIME in url]
-    where = page.evaluate(MARK_WITH_TOOLTIP_JS, [explorer.get_attribute("id"), "Education reform"])
+    where = page.evaluate(MARK_WITH_TOOLTIP_JS, [explorer.get_attribute("id"), part])
     page.mouse.click(where["x"], where["y"])    # a real press: pointerdown, pointerup, click
     page.wait_for_function(
         """(other) => [...document.querySelectorAll('.factcheck-chart')]
