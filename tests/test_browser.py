@@ -2,9 +2,10 @@
 
 Serves _build/html on 127.0.0.1 and opens every page in Debian's headless
 Chromium. Every request that does not go to 127.0.0.1 is blocked and recorded.
-A page passes when each chart container holds a drawn chart (an SVG with
-marks), nothing was blocked or missing, and the console shows no error at all:
-errors from the theme count as much as our own.
+A page passes when each chart container shows one drawing (an SVG drawn at build
+time, with marks), no chart script was loaded before the reader asked for one,
+nothing was blocked or missing, and the console shows no error at all: errors
+from the theme count as much as our own.
 
 Run `make book` first (`make test` does).
 """
@@ -30,13 +31,23 @@ AXE_RUN_JS = """async () => {
                                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
 }"""
 
-# A chart counts as drawn when Vega has put at least one mark into its SVG.
-CHARTS_STATE_JS = """() => Array.from(document.querySelectorAll('.factcheck-chart')).map(el => ({
-    id: el.id,
-    drawn: el.querySelectorAll('svg g.role-mark > path, svg g.role-mark > rect, '
-                               + 'svg g.role-mark > line, svg g.role-mark > text, '
-                               + 'svg g.role-mark > image, svg g.role-mark > g').length > 0,
-}))"""
+# A chart holds two drawings (factcheck.book.drawing), of which the page shows the one that fits
+# its column, or the live view that replaced it. Each chart's shown SVG, found from the page:
+SHOWN_SVG_JS = """el => [...el.querySelectorAll(':scope > svg, :scope > .factcheck-live > svg')]
+  .filter(s => { const r = s.getBoundingClientRect(), style = getComputedStyle(s);
+                 return r.width > 0 && r.height > 0 && style.visibility !== 'hidden'; })"""
+# A chart counts as drawn when exactly one SVG shows, and it has at least one mark.
+CHARTS_STATE_JS = f"""() => Array.from(document.querySelectorAll('.factcheck-chart')).map(el => {{
+  const shown = ({SHOWN_SVG_JS})(el);
+  return {{id: el.id, shown: shown.length,
+          drawn: shown.length === 1 && shown[0].querySelectorAll(
+            'g.role-mark > path, g.role-mark > rect, g.role-mark > line, g.role-mark > text, '
+            + 'g.role-mark > a > text, g.role-mark > image, g.role-mark > g').length > 0}};
+}})"""
+# The chart scripts: the runtime, loaded only when a reader presses a live chart, and the file
+# that does it, only on a page with such a chart (factcheck.book.vega).
+RUNTIME = "vega-bundle.js"
+LIVE_SCRIPT = "factcheck-charts.js"
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +66,7 @@ class PageVisit:
         self.console_errors: list[str] = []
         self.blocked: list[str] = []
         self.failed: list[str] = []
+        self.requested: list[str] = []
         self.context.route("**/*", self._route)
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda error: self.console_errors.append(f"pageerror: {error}"))
@@ -63,6 +75,7 @@ class PageVisit:
 
     def _route(self, route):
         url = route.request.url
+        self.requested.append(url)
         if is_local(url):
             route.continue_()
         else:
@@ -114,9 +127,33 @@ def test_book_has_pages(built_book):
 
 
 def test_vega_bundle_is_served_locally():
-    bundle = HTML / "_static" / "vega-bundle.js"
+    bundle = HTML / "_static" / RUNTIME
     assert bundle.is_file(), "factcheck.book.vega did not write _static/vega-bundle.js"
     assert "vega={}" in bundle.read_text(encoding="utf-8")  # Vega's UMD build: window.vega
+
+
+def test_no_page_loads_the_chart_runtime_and_only_a_live_charts_page_loads_its_loader(built_book):
+    """The pages as written: no <script> loads the Vega runtime (the loader fetches it when a
+    reader presses a live chart), and the loader is only on a page that has a live chart, whose
+    spec it names (the browser test below checks what a page really loads)."""
+    live_pages, problems = [], []
+    for page in book_pages():
+        text = (HTML / page).read_text(encoding="utf-8")
+        sources = [source.split("?")[0].rsplit("/", 1)[-1]
+                   for source in re.findall(r'<script[^>]*\bsrc="([^"]+)"', text)]
+        live = re.findall(r'<svg [^>]*data-live="([^"]+)"', text)
+        if RUNTIME in sources:
+            problems.append(f"{page} loads {RUNTIME}")
+        if (LIVE_SCRIPT in sources) != bool(live):
+            problems.append(f"{page}: {LIVE_SCRIPT} {'loaded' if LIVE_SCRIPT in sources else 'missing'}, "
+                            f"{len(live)} live charts")
+        edition = HTML / "zh" if page.startswith("zh/") else HTML
+        problems += [f"{page}: {name} is not in _static/charts" for name in live
+                     if not (edition / "_static" / "charts" / name).is_file()]
+        live_pages += [page] * bool(live)
+    assert not problems, problems
+    scorecard = "notebooks/07_closing_and_captions.html"
+    assert live_pages == [scorecard, "zh/" + scorecard]
 
 
 @pytest.mark.parametrize("path", book_pages() if HTML.is_dir() else ["index.html"])
@@ -135,6 +172,13 @@ def test_page_draws_charts_offline_accessibly_without_errors(visit, site, path):
         page.wait_for_load_state("networkidle")
     blank = [c["id"] for c in charts if not c["drawn"]]
     problems = []
+    scripts = {name for url in v.requested for name in (RUNTIME, LIVE_SCRIPT)
+               if url.split("?")[0].endswith("/" + name)}
+    live = page.evaluate("() => document.querySelectorAll('.factcheck-chart svg[data-live]').length")
+    if RUNTIME in scripts:
+        problems.append(f"the chart runtime was loaded before any reader asked for it: {sorted(scripts)}")
+    if (LIVE_SCRIPT in scripts) != bool(live):
+        problems.append(f"{LIVE_SCRIPT} loaded: {LIVE_SCRIPT in scripts}, live charts on the page: {live}")
     if not AXE.is_file():
         pytest.fail(f"{AXE} is missing: run `make test` (it runs `npm ci`).", pytrace=False)
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
@@ -232,31 +276,54 @@ def test_the_language_switch_keeps_the_readers_anchor(visit, page_path):
     assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
 
 
-def _subject(claim_id: str) -> str:
+def _subject(claim_id: str, column: str = "subject") -> str:
     import csv
 
     with (PROJECT_ROOT / "data" / "claims.csv").open(encoding="utf-8", newline="") as handle:
-        return next(row["subject"] for row in csv.DictReader(handle) if row["claim_id"] == claim_id)
+        return next(row[column] for row in csv.DictReader(handle) if row["claim_id"] == claim_id)
 
 
-def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit):
-    """Clicking a part's bar in the scorecard lists that part's claims, with links to their verdicts."""
+# The centre of the first mark of a chart's shown drawing whose tooltip (its <title>) says `text`,
+# scrolled to the middle of the window.
+MARK_WITH_TOOLTIP_JS = f"""([chart, text]) => {{
+  const svg = ({SHOWN_SVG_JS})(document.getElementById(chart))[0];
+  const mark = [...svg.querySelectorAll('g.role-mark > * > title')]
+    .find(t => t.textContent.includes(text)).parentNode;
+  mark.scrollIntoView({{block: 'center'}});   // clear of the page's sticky header
+  const box = mark.getBoundingClientRect();
+  return {{x: box.left + box.width / 2, y: box.top + box.height / 2}};
+}}"""
+
+
+# (edition, the words of section 2's part title, the column of data/claims.csv naming claims)
+EXPLORERS = [("", "Education reform", "subject"), ("zh/", "教育改革", "subject_zh")]
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+@pytest.mark.parametrize("edition, part, column", EXPLORERS)
+def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit, edition, part, column, width):
+    """Pressing a part's bar in the scorecard's drawing brings the runtime, and the live view
+    lists that part's claims, with links to their verdicts."""
     v = visit()
-    page = v.open("notebooks/07_closing_and_captions.html")
-    explorer = page.locator(".factcheck-chart", has_text="Scorecard explorer")
-    explorer.locator("svg").first.wait_for(timeout=CHART_TIMEOUT_MS)
+    v.page.set_viewport_size({"width": width, "height": 900})
+    page = v.open(edition + "notebooks/07_closing_and_captions.html")
+    explorer = page.locator(".factcheck-chart:has(svg[data-live])")
     # The list names each claim by its subject (data/claims.csv), never by its id.
-    first, other = (_subject(claim_id) for claim_id in ("lead-population", "s2-preschool-gap"))
+    first, other = (_subject(claim_id, column) for claim_id in ("lead-population", "s2-preschool-gap"))
     assert first in explorer.inner_text()       # the lead is selected at first
     assert other not in explorer.inner_text()
-    explorer.locator('path[aria-label*="Education reform"]').first.click()
+    assert not [url for url in v.requested if RUNTIME in url]
+    where = page.evaluate(MARK_WITH_TOOLTIP_JS, [explorer.get_attribute("id"), part])
+    page.mouse.click(where["x"], where["y"])    # a real press: pointerdown, pointerup, click
     page.wait_for_function(
         """(other) => [...document.querySelectorAll('.factcheck-chart')]
-                 .some(el => el.textContent.includes(other))""", arg=other, timeout=CHART_TIMEOUT_MS)
+                 .some(el => el.innerText.includes(other))""", arg=other, timeout=CHART_TIMEOUT_MS)
     text = explorer.inner_text()
     assert other in text and first not in text
     assert "lead-population" not in text and "s2-preschool-gap" not in text
-    assert not v.console_errors and not v.blocked
+    assert [url for url in v.requested if RUNTIME in url], "the live view came without the runtime?"
+    assert page.evaluate(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)")
+    assert not v.console_errors and not v.blocked and not v.failed
 
 
 # Every file a page loads stays under this (the Vega runtime, 0.51 MB, is the largest);
@@ -311,15 +378,18 @@ def test_no_page_asset_is_over_budget_and_fontawesome_js_is_not_loaded(visit):
 
 # ---------------------------------------------------------------- charts on a phone
 # Every chart fits the page at a desktop's and a phone's width, with no text on text:
-# for each page with charts, at 1366x900 and 390x844, no chart needs sideways scrolling
-# and the page has none; every mark, legend entry and title line is inside its chart's box and the
-# viewport; no two visible text elements of a chart overlap by more than 1 px; and the
-# console shows no error.
+# for each page with charts, at 1366x900 and 390x844, the chart shows one drawing; no chart
+# needs sideways scrolling and the page has none; every mark, legend entry and text of the shown
+# drawing (title lines too: Chinese has no spaces to break a long title at) is inside its
+# chart's box and the viewport; no text of it is drawn smaller
+# than MIN_TEXT_PX (the drawing made for a wider column, shrunk to fit, would be); no two of its
+# visible text elements overlap by more than 1 px; and the console shows no error.
 
 VIEWPORTS = [(1366, 900), (390, 844)]
 TOLERANCE_PX = 1
+MIN_TEXT_PX = 11
 
-FIT_JS = """(tolerance) => {
+FIT_JS = """([tolerance, minText]) => {
   // Each character's em box on the page: from its advance along the baseline, and from 0.8 em
   // above the baseline to 0.2 em below it, whatever the font's own line metrics.
   const emBoxes = t => {
@@ -341,7 +411,9 @@ FIT_JS = """(tolerance) => {
     out.push(`page scrolls sideways: ${doc.scrollWidth} > ${window.innerWidth}`);
   }
   for (const el of document.querySelectorAll('.factcheck-chart')) {
-    const box = el.getBoundingClientRect();
+    const shown = (SHOWN_SVG)(el);
+    if (shown.length !== 1) { out.push(`${el.id}: ${shown.length} drawings shown`); continue; }
+    const svg = shown[0], box = el.getBoundingClientRect();
     if (el.scrollWidth > el.clientWidth) {
       out.push(`${el.id}: scrollWidth ${el.scrollWidth} > ${el.clientWidth}`);
     }
@@ -350,23 +422,44 @@ FIT_JS = """(tolerance) => {
     }
     const left = Math.max(box.left, 0) - tolerance;
     const right = Math.min(box.right, window.innerWidth) + tolerance;
-    // Titles too: Chinese has no spaces to break a long title at (factcheck-charts.js).
-    const drawn = 'svg .role-mark > *, svg .role-legend-symbol, svg .role-legend-label, '
-      + 'svg .role-title-text, svg .role-title-subtitle';
-    for (const m of el.querySelectorAll(drawn)) {
+    const drawn = '.role-mark > *, .role-legend-symbol, .role-legend-label, '
+      + '.role-title-text, .role-title-subtitle';
+    for (const m of svg.querySelectorAll(drawn)) {
       const b = m.getBoundingClientRect();
       if ((b.width || b.height) && (b.left < left || b.right > right)) {
         const what = m.getAttribute('aria-label') || m.textContent || m.tagName;
         out.push(`${el.id}: ${what} at ${b.left}-${b.right} is off the chart ${box.left}-${box.right}`);
       }
     }
+    // A text's box stops at the edge of its SVG (Chromium lays out no glyph past it), so a text's
+    // reach is its full length from its anchor, on the page.
+    const lines = [...svg.querySelectorAll('text')].flatMap(t => t.querySelector('tspan')
+      ? [...t.querySelectorAll('tspan')].map(line => [line, t]) : [[t, t]]);
+    for (const [t, text] of lines) {
+      const ctm = t.getScreenCTM(), length = t.getComputedTextLength();
+      if (!ctm || !length || !text.getBoundingClientRect().width) continue;
+      const at = t.x.baseVal.length ? t.x : text.x, anchor = getComputedStyle(t).textAnchor;
+      const x = at.baseVal.length ? at.baseVal[0].value : 0;
+      const start = anchor === 'end' ? x - length : anchor === 'middle' ? x - length / 2 : x;
+      const xs = [start, start + length].map(p => new DOMPoint(p, 0).matrixTransform(ctm).x);
+      if (Math.min(...xs) < left || Math.max(...xs) > right) {
+        out.push(`${el.id}: "${t.textContent}" reaches ${Math.min(...xs)}-${Math.max(...xs)}, `
+                 + `off the chart ${box.left}-${box.right}`);
+      }
+    }
+    // The drawing's scale on the page: its width there over the width it was drawn at.
+    const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
     // Text on text is judged by the glyphs' em boxes, not by line boxes: a line box is as tall
     // as the font's ascent and descent, which differ by font (Noto CJK's are much taller than
     // WenQuanYi's), so the verdict would depend on which CJK font the machine has.
-    const texts = [...el.querySelectorAll('svg text')].filter(t => t.textContent.trim()
+    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()
         && t.getAttribute('opacity') !== '0' && getComputedStyle(t).opacity !== '0'
         && t.getBoundingClientRect().width)
-      .map(t => [t.textContent, emBoxes(t)]);
+      .map(t => [t.textContent, emBoxes(t), parseFloat(getComputedStyle(t).fontSize)]);
+    const smallest = Math.min(...texts.map(([, , size]) => size * scale));
+    if (smallest < minText) {
+      out.push(`${el.id}: text drawn at ${smallest.toFixed(1)} px (the drawing shrunk ${scale.toFixed(2)}x)`);
+    }
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
         if (texts[i][1].some(a => texts[j][1].some(b => {
@@ -378,7 +471,7 @@ FIT_JS = """(tolerance) => {
     }
   }
   return out;
-}"""
+}""".replace("SHOWN_SVG", SHOWN_SVG_JS)
 
 
 def chart_pages() -> list[str]:
@@ -396,9 +489,35 @@ def test_charts_fit_the_screen_without_overlapping_text(visit, built_book, path,
     page = v.open(path)
     page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
-    problems = page.evaluate(FIT_JS, TOLERANCE_PX)
+    problems = page.evaluate(FIT_JS, [TOLERANCE_PX, MIN_TEXT_PX])
     errors = v.console_errors
     assert not problems and not errors, f"{path} at {width}px:\n  " + "\n  ".join(problems + errors)
+
+
+@pytest.mark.parametrize("width,height", VIEWPORTS, ids=lambda v: str(v))
+@pytest.mark.parametrize("path", chart_pages())
+def test_every_chart_shows_with_javascript_off(browser, site, path, width, height):
+    """In print, in a feed reader, with scripts off: the chart is there, drawn at build time."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": width, "height": height},
+                                  service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(site + path, wait_until="load")
+        charts = page.evaluate(CHARTS_STATE_JS)
+        described = page.evaluate("""() => [...document.querySelectorAll('.factcheck-chart')]
+            .filter(el => el.getAttribute('role') === 'img' && el.getAttribute('aria-label'))
+            .length""")
+        # Every chart of the book has tooltips: with no script, they are its marks' <title>s.
+        untipped = page.evaluate(f"""() => [...document.querySelectorAll('.factcheck-chart')]
+            .filter(el => !({SHOWN_SVG_JS})(el).some(svg => svg.querySelector('.role-mark title')))
+            .map(el => el.id)""")
+    finally:
+        context.close()
+    assert charts, f"{path}: no chart"
+    not_shown = {c["id"]: c["shown"] for c in charts if not c["drawn"]}
+    assert not not_shown, f"{path} at {width}px, scripts off: charts not showing one drawing: {not_shown}"
+    assert described == len(charts), f"{path}: {len(charts) - described} charts without a description"
+    assert not untipped, f"{path}: charts whose marks have no tooltip: {untipped}"
 
 
 # On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
@@ -448,9 +567,10 @@ def test_the_overlap_check_finds_one_text_drawn_on_another(visit):
     path = next(p for p in chart_pages() if p.startswith("notebooks/"))
     page = visit().open(path)
     page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
-    assert page.evaluate(FIT_JS, TOLERANCE_PX) == []
+    assert page.evaluate(FIT_JS, [TOLERANCE_PX, MIN_TEXT_PX]) == []
     page.evaluate("""() => {
-      const texts = [...document.querySelector('.factcheck-chart svg').querySelectorAll('text')]
+      const shown = (SHOWN_SVG)(document.querySelector('.factcheck-chart'))[0];
+      const texts = [...shown.querySelectorAll('text')]
         .filter(t => t.textContent.trim().length > 2);
       const [a, b] = texts;
       b.parentNode.removeChild(b);
@@ -458,5 +578,5 @@ def test_the_overlap_check_finds_one_text_drawn_on_another(visit):
       b.setAttribute('transform', a.getAttribute('transform') || '');
       b.setAttribute('x', a.getAttribute('x') || 0); b.setAttribute('y', a.getAttribute('y') || 0);
       b.setAttribute('text-anchor', a.getAttribute('text-anchor') || 'start');
-    }""")
-    assert any("overlaps" in problem for problem in page.evaluate(FIT_JS, TOLERANCE_PX))
+    }""".replace("SHOWN_SVG", SHOWN_SVG_JS))
+    assert any("overlaps" in problem for problem in page.evaluate(FIT_JS, [TOLERANCE_PX, MIN_TEXT_PX]))

@@ -2,7 +2,7 @@
 
 Reads the built book (`make book` first; `make test` does). Only visible text is
 read: scripts, styles and the JSON-LD are skipped, and so are code cells' inputs,
-where `None` is Python.
+where `None` is Python, and charts' axis labels.
 """
 import json
 import re
@@ -30,6 +30,10 @@ def visible_text(html: str) -> str:
         tag.decompose()
     for cell_input in soup.select(".cell_input, .highlight"):
         cell_input.decompose()
+    # A chart's axis labels are its scale's ticks, which a continuous axis may well write as 1.0
+    # (the rest of a chart's drawing, its tooltips included, is read).
+    for ticks in soup.select(".factcheck-chart .role-axis-label"):
+        ticks.decompose()
     return soup.get_text(" ")
 
 

@@ -1,6 +1,6 @@
 """The book's Sphinx extension: one setup that connects each concern's module.
 
-- :mod:`.vega`: charts drawn from their Vega-Lite outputs, offline;
+- :mod:`.vega`: charts drawn as SVG at build time (:mod:`.drawing`), live only where a reader asks;
 - :mod:`.metadata`: ClaimReview, claims.json, downloads, the build stamp, links between chapters;
 - :mod:`.editions`: the two editions, the switch between them and the Chinese interface;
 - :mod:`.seo`: canonical and alternate addresses, descriptions, link previews, the sitemap and front door;

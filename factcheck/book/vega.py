@@ -1,22 +1,25 @@
-"""The book draws its charts itself, with no network (chart rendering).
+"""The book's charts: drawn at build time, and live only where the reader asks for it.
 
-Jupyter Book and Altair load Vega, Vega-Lite and vega-embed from a CDN by default, so an
-offline reader sees blank charts. Here:
+Each notebook output of ``factcheck.render.charts`` (a Vega-Lite spec) reaches the page through
+:class:`VegaLiteMimeRenderer`, a myst-nb mime-renderer plugin (entry point
+``myst_nb.mime_renderers`` in pyproject.toml), as a ``<div class="factcheck-chart">`` holding
+the chart drawn as SVG at two widths (factcheck.book.drawing), named for screen readers by its
+description. The page needs no script to show it, nor to show its tooltips.
 
-- ``_static/vega-bundle.js`` is written at build time: the Vega runtime alone, from the npm
-  package pinned in package-lock.json (no CDN, no minified copy in the repository; copied once
-  per environment, see ``environment_bundle``), and added to every page. No Vega-Lite compiler
-  (about 0.3 MB) and no vega-embed reach the reader;
-- :class:`VegaLiteMimeRenderer`, a myst-nb mime-renderer plugin (entry point
-  ``myst_nb.mime_renderers`` in pyproject.toml), compiles each notebook output of
-  ``factcheck.render.charts`` (a Vega-Lite spec) to a Vega spec with vl-convert and turns it
-  into a ``<div class="factcheck-chart">`` and the inline script that queues it for
-  ``factcheck-charts.js`` to draw with that bundle's ``window.vega``.
+A chart whose selection an SVG cannot give (the scorecard explorer) can also be drawn live, by
+the Vega runtime: ``_static/vega-bundle.js``, Vega's own build from the npm package pinned in
+package-lock.json (no CDN, no Vega-Lite compiler, no vega-embed; copied once per environment, see
+``environment_bundle``). Only a page with such a chart loads ``factcheck-charts.js`` (a few KB),
+which loads the runtime and the chart's Vega spec (``_static/charts/``) when the reader first
+presses the chart. Every other page loads no chart script at all.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
+import html
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -28,7 +31,8 @@ from sphinx.util import logging
 
 from .. import PROJECT_ROOT
 from ..render import charts
-from .files import copy_static
+from . import drawing
+from .files import copy_static, write_if_changed
 
 logger = logging.getLogger(__name__)
 
@@ -46,18 +50,9 @@ VEGA_JS = VEGA_PACKAGE / "build" / "vega.min.js"
 
 
 def _versions() -> tuple[str, dict[str, str]]:
-    import altair
     import vl_convert
 
-    # The Vega-Lite minor version that Altair writes specs for.
-    vegalite = ".".join(altair.VEGALITE_VERSION.split(".")[:2])
-    available = vl_convert.get_vegalite_versions()
-    if vegalite not in available:
-        raise ExtensionError(
-            f"factcheck.book.vega: Altair {altair.__version__} writes Vega-Lite {vegalite} specs, "
-            f"but vl-convert-python {vl_convert.__version__} bundles only {available}. "
-            "Pin versions of the two that agree in requirements.in and run `make requirements`."
-        )
+    vegalite = drawing.vegalite_version()
     if not VEGA_JS.is_file():
         raise ExtensionError(f"factcheck.book.vega: {VEGA_JS} is missing: run `make book` "
                              "(it runs `npm ci`, which installs the Vega pinned in package-lock.json).")
@@ -120,36 +115,66 @@ def write_bundle(static_dir: Path) -> Path:
     logger.info("factcheck.book.vega: wrote %s", target)
     return target
 
-@functools.lru_cache(maxsize=256)
-def _compiled(canonical: str) -> str:
-    import vl_convert
+# ---------------------------------------------------------------- the page
 
-    vegalite, _ = _versions()
-    return json.dumps(vl_convert.vegalite_to_vega(json.loads(canonical), vl_version=vegalite),
-                      ensure_ascii=False)
+# The file a page with a live chart loads (deferred); it loads the rest when the reader asks.
+CHART_SCRIPT = Path(__file__).parent / "static" / "factcheck-charts.js"
+# Where the live charts' Vega specs are written, in the build's _static (as scripts, so a book
+# opened as files can load them too).
+LIVE_FOLDER = "charts"
+_LIVE_SPEC = re.compile(r'<script type="application/json" data-factcheck-live="([\w.-]+)">(.*?)</script>\n?',
+                        re.S)
 
-def _fixed_widths(node):
-    if isinstance(node, dict):
-        return {key: charts.COMPOSITE_VIEW_WIDTH if key == "width" and value == "container"
-                else _fixed_widths(value)
-                for key, value in node.items()}
-    if isinstance(node, list):
-        return [_fixed_widths(item) for item in node]
-    return node
 
-def vega_spec(spec: dict) -> dict:
-    """The Vega spec the Vega-Lite compiler makes of ``spec`` (as vega-embed did on the page)."""
-    if charts.is_composite(spec):
-        # Sized by its views, not fitted: the page sets the views' widths instead.
-        spec = {**_fixed_widths(spec), "autosize": {"type": "pad"}}
-    return json.loads(_compiled(charts.canonical_json(spec)))
+def needs_live_view(spec) -> bool:
+    """Whether the Vega-Lite ``spec`` has a selection (a ``select`` parameter), which only the
+    Vega runtime can give; tooltips and links the drawing gives itself."""
+    if isinstance(spec, dict):
+        if any(isinstance(param, dict) and "select" in param for param in spec.get("params", [])):
+            return True
+        return any(needs_live_view(value) for key, value in spec.items() if key != "datasets")
+    if isinstance(spec, list):
+        return any(needs_live_view(item) for item in spec)
+    return False
+
+
+def _script_json(value) -> str:
+    """JSON that is safe inside an inline <script>: no '</', no '<!--'."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("\u2028", "\\u2028")
+            .replace("\u2029", "\\u2029"))
+
+
+def live_name(vega: dict) -> str:
+    digest = hashlib.sha256(charts.canonical_json(vega).encode("utf-8")).hexdigest()[:12]
+    return f"chart-{digest}.js"
+
+
+def chart_html(drawings: list[drawing.Drawing], element_id: str, label: str, live: bool) -> str:
+    """The chart's container: its drawings, the narrow one first, each with the class that
+    factcheck.css shows at its widths; for a live chart, each drawing names its Vega spec, which
+    is carried in the page until `_write_live_specs` takes it out."""
+    parts = [f'<div id="{element_id}" class="factcheck-chart" role="img" '
+             f'aria-label="{html.escape(label, quote=True)}">']
+    for drawn, size in zip(drawings, ("narrow", "wide"), strict=True):
+        attributes = f'class="marks factcheck-{size}"'
+        if live:
+            name = live_name(drawn.vega)
+            attributes += f' data-live="{name}"'
+            parts.append(f'<script type="application/json" data-factcheck-live="{name}">'
+                         f"{_script_json(drawn.vega)}</script>")
+        parts.append(drawn.svg.replace('class="marks"', attributes, 1))
+    parts.append("</div>")
+    return "\n".join(parts) + "\n"
+
 
 class VegaLiteMimeRenderer:
-    """myst-nb plugin: a chart output becomes a container and a Vega view drawing it.
+    """myst-nb plugin: a chart output becomes its drawings, in a container named by the chart's
+    description.
 
-    The Vega-Lite spec is compiled to Vega here, at build time. The container's
-    id is the chart's number on its page and a short hash of its Vega-Lite spec,
-    so the same notebook always gives the same page.
+    The container's id is the chart's number on its page and a short hash of its Vega-Lite
+    spec, so the same notebook always gives the same page.
     """
 
     # Ahead of text/plain (and text/html) in the HTML builders only.
@@ -162,28 +187,53 @@ class VegaLiteMimeRenderer:
     def handle_mime(renderer, data, inline: bool):
         if data.mime_type != charts.VEGALITE_MIME_TYPE:
             return None
-        spec = data.content if isinstance(data.content, dict) else json.loads(data.content)
+        stored = data.content if isinstance(data.content, dict) else json.loads(data.content)
         document = renderer.renderer.document
         number = getattr(document, "_factcheck_charts", 0) + 1
         document._factcheck_charts = number
-        markup = charts.render_html(vega_spec(charts.book_spec(spec)), charts.chart_id(spec, number))
+        spec = charts.book_spec(stored)
+        drawings = [drawing.draw(spec, width) for width in drawing.WIDTHS]
+        for width, drawn in zip(drawing.WIDTHS, drawings, strict=True):
+            if drawn.width > width:  # an error under -W: the page would shrink the chart
+                logger.warning("factcheck.book.vega: %s drawn %d px wide does not fit %d px",
+                               charts.title_label(spec), drawn.width, width)
+        markup = chart_html(drawings, charts.chart_id(stored, number), charts.label(spec),
+                            needs_live_view(spec))
         return [nodes.raw(text=markup, format="html", classes=["output", "text_html"])]
+
+
+def _write_live_specs(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """A page's live charts' Vega specs go from the page to _static/charts (each fetched only when
+    its chart goes live), and the page gets the script that does it. They are taken from the
+    finished page, so the links in them are the book's own (factcheck.book.metadata)."""
+    body = context.get("body") or ""
+    found = _LIVE_SPEC.findall(body)
+    if not found:
+        return
+    folder = Path(app.outdir) / "_static" / LIVE_FOLDER
+    for name, payload in found:
+        write_if_changed(folder / name, "(window.factcheckLiveCharts = window.factcheckLiveCharts || {})"
+                                        f"[{json.dumps(name)}] = {payload};\n")
+    context["body"] = _LIVE_SPEC.sub("", body)
+    # Called here, Sphinx adds the file to this page alone.
+    app.add_js_file(CHART_SCRIPT.name, loading_method="defer",
+                    **{"data-runtime": f"{BUNDLE_NAME}?v={bundle_digest()}"})
+
+
+@functools.lru_cache(maxsize=1)
+def bundle_digest() -> str:
+    """A short hash of the runtime, so a browser fetches a new one when it changes."""
+    return hashlib.sha256(environment_bundle().read_bytes()).hexdigest()[:8]
 
 
 def _write_scripts(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
-    # Written before any page, so Sphinx can stamp the script tag with the
-    # file's checksum (?v=...) on every page alike. copy_static_files() later
-    # adds the theme's files next to it and never removes it.
+    # Written before any page, so Sphinx stamps the loader's script tag with its checksum.
     write_bundle(Path(app.outdir) / "_static")
-    copy_static(app, charts.CHART_SCRIPT)
+    copy_static(app, CHART_SCRIPT)
 
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _write_scripts)
-    # One file on every page, cached by the browser across pages. Deferred, so
-    # it does not hold up the page; factcheck.render.charts waits for it.
-    app.add_js_file(BUNDLE_NAME, loading_method="defer")
-    # Draws the charts the page queued; deferred scripts run in order, after the runtime.
-    app.add_js_file(charts.CHART_SCRIPT_NAME, loading_method="defer")
+    app.connect("html-page-context", _write_live_specs)

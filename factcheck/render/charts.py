@@ -14,15 +14,11 @@ Altair, and nothing is changed by importing this module:
   counter, clock or random number, so a rerun gives byte-identical outputs and nbval
   compares them strictly.
 
-In the book, ``factcheck.book.vega`` compiles that Vega-Lite spec to a Vega
-spec at build time and turns it into :func:`render_html`: a
-``<div class="factcheck-chart">`` and an inline script that queues the Vega spec for
-``static/factcheck-charts.js``, which draws it with the page's global ``window.vega``
-(the Vega runtime alone, no Vega-Lite compiler and no vega-embed), which the book serves
-itself (``_static/vega-bundle.js``, generated from vl-convert-python once per environment),
-so no chart needs the network. The div's id is the chart's number on the page and a short
-sha256 of its Vega-Lite spec; the div carries the chart's ``description`` as its
-``aria-label``.
+In the book, ``factcheck.book.drawing`` draws that Vega-Lite spec as SVG at build time (with the
+pinned Vega-Lite and vl-convert), which the page shows with no script; ``factcheck.book.vega``
+puts it in a ``<div class="factcheck-chart">`` that carries the chart's ``description`` as its
+``aria-label``, and makes a chart with a selection live when the reader presses it. The div's
+id is the chart's number on the page and a short sha256 of its Vega-Lite spec.
 """
 from __future__ import annotations
 
@@ -30,7 +26,6 @@ import hashlib
 import html
 import json
 import re
-from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -59,11 +54,6 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
 PRIMARY = PALETTE[0]
 # Sequential ramp for ordered data, light to dark in the palette's blue.
 RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
-# Options for the page's ``new vega.View(...)``: SVG, so the text stays text (and
-# Chinese glyphs come from the reader's fonts); hover on, as vega-embed had it, so
-# hover encodings and tooltips (shown by Vega's default handler as a title) work.
-EMBED_OPTIONS: dict[str, Any] = {"renderer": "svg", "hover": True}
-
 # The narrowest page the book is read on is a phone's, 390 px wide with about 340 px
 # for a chart: an axis label may take half of it, a legend label most of it.
 LABEL_LIMIT = 170
@@ -86,8 +76,8 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
             # unit and layer charts say width "container" (`bars`, `fit`), and the plot
             # shrinks so that axes, labels and legends fit inside that width too. The height
             # stays the plot's own ("fit-x"), so a legend below never squeezes the plot.
-            # Concatenated and faceted charts cannot fit in Vega-Lite: the page sizes them
-            # (`render_html`).
+            # Concatenated and faceted charts cannot fit in Vega-Lite: the book sizes their
+            # views (factcheck.book.drawing).
             "autosize": {"type": "fit-x", "contains": "padding"},
             "view": {"continuousWidth": 480, "continuousHeight": 300, "stroke": None},
             "title": {"fontSize": 16, "fontWeight": "bold", "anchor": "start",
@@ -139,14 +129,6 @@ def chart_id(spec: dict, number: int) -> str:
     return f"chart-{number}-{digest}"
 
 
-def _script_json(value: Any) -> str:
-    """JSON that is safe inside an inline <script>: no '</', no '<!--'."""
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("&", "\\u0026").replace("\u2028", "\\u2028")
-            .replace("\u2029", "\\u2029"))
-
-
 def label(spec: dict) -> str:
     """What a screen reader says for the chart: its description, else its title."""
     description = spec.get("description")
@@ -167,39 +149,9 @@ def title_label(spec: dict) -> str:
     return "Chart"
 
 
-# The page draws each chart with the Vega runtime alone: the Vega-Lite spec was compiled to
-# Vega at build time (factcheck.book.vega). Unit and layer charts say width
-# "container", so Vega itself fits them to the chart's block, which is as wide as the
-# page's column, and refits them when the window changes. Before drawing, the page breaks
-# every title and subtitle into lines that fit that width, measured in their own font:
-# Vega never wraps text. Concatenated and faceted charts cannot take their container's
-# width in Vega-Lite; they are compiled with views narrow enough for a phone
-# (factcheck.book.vega.vega_spec).
-# The file every chart page loads once (deferred, after the Vega runtime); each chart's
-# own inline script only queues its id, spec and options.
-CHART_SCRIPT_NAME = "factcheck-charts.js"
-CHART_SCRIPT = Path(__file__).parent / "static" / CHART_SCRIPT_NAME
-
-
-def render_html(spec: dict, element_id: str, embed_options: dict | None = None) -> str:
-    """The chart's container and the inline script that queues it for CHART_SCRIPT to draw.
-
-    ``spec`` is the Vega spec (compiled from the Vega-Lite one at build time); its
-    ``description`` (copied there by the Vega-Lite compiler) names the chart.
-    """
-    options = {**EMBED_OPTIONS, **(embed_options or {})}
-    aria = html.escape(label(spec), quote=True)
-    script = (f"(window.factcheckCharts = window.factcheckCharts || []).push("
-              f"[{_script_json(element_id)}, {_script_json(spec)}, {_script_json(options)}]);")
-    # A block as wide as the page's column, so a chart of width "container" takes it.
-    return (f'<div id="{element_id}" class="factcheck-chart" role="img" '
-            f'aria-label="{aria}" style="display: block; width: 100%;"></div>\n'
-            f'<script type="text/javascript">\n{script}\n</script>\n')
-
-
 # A view of a faceted, repeated or side-by-side chart cannot take its container's width in
-# Vega-Lite (a vertical stack, vconcat, can): it is drawn at this width, and the book's page
-# narrows or widens it to fit (its width is then a signal, ``…_width``; see CHART_SCRIPT).
+# Vega-Lite (a vertical stack, vconcat, can): it is stored at this width, and the book draws it
+# narrower or wider until the whole chart fits the page (factcheck.book.drawing).
 COMPOSITE_KEYS = ("hconcat", "concat", "facet", "repeat")
 COMPOSITE_VIEW_WIDTH = 300
 
