@@ -122,7 +122,7 @@ def visit(browser, site):
 def test_book_has_pages(built_book):
     pages = book_pages()
     assert "search.html" in pages
-    assert "book/intro.html" in pages
+    assert "index.html" in pages and "book/methodology.html" in pages
     assert "notebooks/01_source_and_claims.html" in pages
 
 
@@ -220,15 +220,18 @@ def test_search_index_holds_chinese_words():
     pages = index["terms"]["崇左"]
     pages = pages if isinstance(pages, list) else [pages]
     found = {docnames[i] for i in pages}
-    assert {"book/intro", "notebooks/01_source_and_claims"} <= found
+    assert {"index", "notebooks/01_source_and_claims"} <= found
 
 
 def _pages_saying(edition: str, word: str) -> set[str]:
     """The pages of an edition whose article text (the part Sphinx indexes) holds `word`."""
     from bs4 import BeautifulSoup
     found = set()
-    for path in (HTML / edition).glob("*/*.html"):
-        if NOT_PAGES & set(path.relative_to(HTML / edition).parts):
+    # The front page (the introduction) and every page in a folder of this edition (the English
+    # edition's folders are not the Chinese one's, zh/).
+    for path in [HTML / edition / "index.html", *(HTML / edition).glob("*/*.html")]:
+        parts = path.relative_to(HTML / edition).parts
+        if NOT_PAGES & set(parts) or (not edition and parts[0] == "zh"):
             continue
         article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
         if article is not None and word in article.get_text(" "):
@@ -338,7 +341,7 @@ VISIBLE_SEARCH_JS = """() => [...document.querySelectorAll(
   .map(el => el.outerHTML.slice(0, 120))"""
 
 
-@pytest.mark.parametrize("path", ["book/intro.html", "notebooks/04_s2_education_reform.html"])
+@pytest.mark.parametrize("path", ["index.html", "notebooks/04_s2_education_reform.html"])
 def test_page_shows_exactly_one_search_control(visit, path):
     page = visit().open(path)
     visible = page.evaluate(VISIBLE_SEARCH_JS)
@@ -352,7 +355,7 @@ def test_no_request_fails_on_the_server_favicon_included(visit, site):
     browser would: the page's <link rel="icon">, else /favicon.ico.
     """
     before = len(site.errors)
-    for path in ("index.html", "book/intro.html", "notebooks/07_closing_and_captions.html"):
+    for path in ("index.html", "book/methodology.html", "notebooks/07_closing_and_captions.html"):
         v = visit()
         page = v.open(path)
         page.wait_for_timeout(300)  # a favicon is fetched after load

@@ -13,7 +13,7 @@ HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 
 def test_there_are_catalogs_for_the_pages_the_interface_and_the_theme():
     names = {path.relative_to(PROJECT_ROOT).as_posix() for path in catalogs()}
-    assert {"locales/zh_CN/LC_MESSAGES/ui.po", "locales/zh_CN/LC_MESSAGES/book/intro.po",
+    assert {"locales/zh_CN/LC_MESSAGES/ui.po", "locales/zh_CN/LC_MESSAGES/index.po",
             "locales/zh_CN/LC_MESSAGES/notebooks/04_s2_education_reform.po"} <= names
     assert len(names) >= 16
 

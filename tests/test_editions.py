@@ -24,7 +24,7 @@ LATIN_WORDS_PER_PAGE = 3
 def _pages(built_book):
     return sorted(path.relative_to(built_book) for path in built_book.rglob("*.html")
                   if path.relative_to(built_book).parts[0] not in (FOLDER, "_static", "_sources")
-                  and path.name not in ("genindex.html", "search.html", "index.html"))
+                  and path.name not in ("genindex.html", "search.html"))
 
 
 def _article(path):
@@ -66,7 +66,7 @@ def _visible_prose(article) -> str:
                     article.select("p, li, h1, h2, h3, h4, caption, th, figcaption, summary"))
 
 
-@pytest.mark.parametrize("page", ["book/intro.html", "book/methodology.html", "book/corrections.html",
+@pytest.mark.parametrize("page", ["index.html", "book/methodology.html", "book/corrections.html",
                                   "book/glossary.html", "book/reuse.html",
                                   f"{SOURCE_PAGE}.html", *[f"{page}.html" for page in chapter_pages()]])
 def test_the_chinese_prose_is_chinese(built_book, page):
@@ -111,7 +111,7 @@ def test_both_editions_show_the_same_numbers_on_every_page(built_book):
 
 
 def test_chinese_pages_say_they_are_chinese(built_book):
-    html = (built_book / FOLDER / "book" / "intro.html").read_text(encoding="utf-8")
+    html = (built_book / FOLDER / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<html[^>]* lang="zh', html)
 
 
@@ -177,8 +177,8 @@ def test_the_glossary_lists_every_term_in_both_editions(built_book):
 def test_each_intro_shows_the_key_findings_once_in_its_language_and_english_adds_the_chinese(built_book):
     from factcheck.data.findings import load_findings
     count = len(load_findings())
-    _, english = _article(built_book / "book" / "intro.html")
-    _, chinese = _article(built_book / FOLDER / "book" / "intro.html")
+    _, english = _article(built_book / "index.html")
+    _, chinese = _article(built_book / FOLDER / "index.html")
     assert [len(ol.select("li")) for ol in english.select("ol.key-findings:not([lang])")] == [count]
     summary = english.select(".findings-zh ol.key-findings[lang=zh-Hans]")
     assert [len(ol.select("li")) for ol in summary] == [count]

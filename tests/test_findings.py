@@ -82,7 +82,7 @@ def test_the_first_screen_shows_the_overall_verdict_then_the_findings_with_their
         page = browser.new_page(viewport={"width": width, "height": height})
         page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url
                    else route.abort())
-        page.goto(site + "book/intro.html", wait_until="load")
+        page.goto(site + "index.html", wait_until="load")
         verdict = page.eval_on_selector(
             ".overall-verdict .overall-count",
             "el => ({bottom: el.getBoundingClientRect().bottom, right: el.getBoundingClientRect().right})")

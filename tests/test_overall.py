@@ -66,7 +66,7 @@ def _numbers(text):
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, edition):
-    page = BeautifulSoup((built_book / EDITIONS[edition] / "book/intro.html").read_text(encoding="utf-8"),
+    page = BeautifulSoup((built_book / EDITIONS[edition] / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     block = page.select_one(".overall-verdict")
     assert block is not None, "no overall verdict on the intro"

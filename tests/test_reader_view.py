@@ -33,8 +33,10 @@ ID = re.compile(rf"(?<![A-Za-z0-9_#/-])(?:{ALTERNATIVES})(?![A-Za-z0-9_-])")
 def pages() -> list[str]:
     if not BUILT_BOOK.is_dir():
         return ["notebooks/04_s2_education_reform.html"]
+    # Every page in a folder, and each edition's front page (the introduction).
     return sorted(path.relative_to(BUILT_BOOK).as_posix() for path in BUILT_BOOK.rglob("*.html")
-                  if {"notebooks", "book"} & set(path.relative_to(BUILT_BOOK).parts))
+                  if {"notebooks", "book"} & set(path.relative_to(BUILT_BOOK).parts)
+                  or path.relative_to(BUILT_BOOK).as_posix() in ("index.html", "zh/index.html"))
 
 
 def shown(html: str):

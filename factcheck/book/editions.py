@@ -91,9 +91,15 @@ def edition_url(app) -> str:
     return base + FOLDER + "/" if base and is_chinese(app.config) else base
 
 
+def page_url(app, pagename: str, chinese: bool) -> str:
+    """A page's published address in one edition; the root page's is the edition's own address."""
+    edition = base_url(app) + (FOLDER + "/" if chinese else "")
+    return edition if pagename == app.config.root_doc else edition + pagename + ".html"
+
+
 def _add_language_switch(app, pagename, templatename, context, doctree) -> None:
     """Every page links to the same page of the other edition, and keeps the reader's anchor;
-    the head names the other edition as an alternate for search engines."""
+    the head names both editions as alternates for search engines, English as the default."""
     chinese = is_chinese(app.config)
     up = "../" * pagename.count("/")
     other = (f"{up}../{pagename}.html" if chinese else f"{up}{FOLDER}/{pagename}.html")
@@ -103,12 +109,11 @@ def _add_language_switch(app, pagename, templatename, context, doctree) -> None:
     context["body"] = (f'<p class="language-switch"><a href="{other}" hreflang="{lang}" lang="{lang}" '
                        "onclick=\"this.href = this.href.split('#')[0] + location.hash\">"
                        f"{label}</a></p>\n" + context.get("body", ""))
-    base = base_url(app)
-    if base:
-        here_en, here_zh = base + pagename + ".html", base + FOLDER + "/" + pagename + ".html"
-        context["metatags"] = (context.get("metatags", "")
-                               + f'\n<link rel="alternate" hreflang="en" href="{here_en}">'
-                               + f'\n<link rel="alternate" hreflang="zh-Hans" href="{here_zh}">\n')
+    if base_url(app):
+        english_url, chinese_url = page_url(app, pagename, False), page_url(app, pagename, True)
+        alternates = (("en", english_url), ("zh-Hans", chinese_url), ("x-default", english_url))
+        context["metatags"] = (context.get("metatags", "") + "".join(
+            f'\n<link rel="alternate" hreflang="{code}" href="{url}">' for code, url in alternates) + "\n")
 
 
 def _write_switch_script(app) -> None:

@@ -1,27 +1,37 @@
-"""What search engines, link previews and a reader arriving at the site's root are given.
+"""What search engines and link previews are given.
 
-- Every page names itself, in its own edition, as its canonical address (Sphinx would name the
-  English page in both editions), with hreflang alternates both ways and English as x-default;
-- a meta description and Open Graph tags in the edition's language, from the page's own first
-  paragraph: a chapter's question, or the intro's overall verdict (rendered from data/);
-- index.html is a valid page that sends the reader to the intro (with a doctype, a title and a
-  canonical link), written before sphinx-external-toc would write its bare redirect;
-- the English build writes sitemap.xml (both editions, each page with its alternates) and
-  robots.txt, which points to it.
+- The introduction is the site's root page (index.md), so the front door is the page itself: no
+  redirect for a reader arriving at the site's address, and that address is its canonical one;
+- every page names itself, in its own edition, as its canonical address (Sphinx would name the
+  English page in both editions); the hreflang alternates are the language switch's
+  (factcheck.book.editions);
+- a meta description in the edition's language from the page's own first paragraph: a chapter's
+  question, or the introduction's overall verdict (rendered from data/); the search page and the
+  (empty) general index are not for search engines and take the introduction's;
+- Open Graph tags by sphinxext-opengraph, set here for each edition (its address, language and
+  site name) and given the same description;
+- each edition's sitemap by sphinx-sitemap (sitemap-en.xml, zh/sitemap-zh.xml), and, from the
+  English build, sitemap.xml (an index of both) and robots.txt, which points to it.
 """
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import re
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .editions import FOLDER, base_url, edition_url, is_chinese
+from .editions import FOLDER, base_url, edition_url, is_chinese, page_url
 
 DESCRIPTION_LIMIT = {"en": 160, "zh": 80}    # characters a result page shows, roughly
 TAGS = re.compile(r"<[^>]+>")
+# Pages that are not for search engines: no sitemap entry, and a robots noindex.
+NOT_INDEXED = ("search", "genindex")
+SITEMAPS = {"en": "sitemap-en.xml", "zh": "sitemap-zh.xml"}
+SITEMAP_INDEX = "sitemap.xml"
 
 
 def _shorten(text: str, chinese: bool) -> str:
@@ -37,7 +47,7 @@ def _shorten(text: str, chinese: bool) -> str:
 
 def first_paragraph(doctree) -> str:
     """The text of the page's first paragraph, whether written in the page or rendered from
-    data as HTML (the intro's overall verdict), skipping the edition switch."""
+    data as HTML (the intro's overall verdict)."""
     for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))):
         if isinstance(node, nodes.raw):
             found = re.search(r"<p\b[^>]*>(.*?)</p>", node.astext(), re.S)
@@ -49,75 +59,72 @@ def first_paragraph(doctree) -> str:
     return ""
 
 
+def description(app: Sphinx, doctree) -> str:
+    """The page's description; the search page and the general index (no doctree) take the
+    front page's."""
+    if doctree is None:
+        doctree = app.env.get_doctree(app.config.root_doc)
+    return _shorten(first_paragraph(doctree), is_chinese(app.config))
+
+
+def _configure(app: Sphinx, config) -> None:
+    """sphinxext-opengraph and sphinx-sitemap, for this edition: its address, its language."""
+    chinese = is_chinese(config)
+    config.ogp_site_url = edition_url(app)
+    config.ogp_site_name = config.html_title
+    config.ogp_type = "article"
+    # A picture per page would need matplotlib and a CJK font at build time; previews show text.
+    config.ogp_social_cards = {"enable": False}
+    locale, other = ("zh_CN", "en_US") if chinese else ("en_US", "zh_CN")
+    config.ogp_custom_meta_tags = [f'<meta property="og:locale" content="{locale}" />',
+                                   f'<meta property="og:locale:alternate" content="{other}" />']
+    config.sitemap_url_scheme = (FOLDER + "/{link}") if chinese else "{link}"
+    config.sitemap_filename = SITEMAPS["zh" if chinese else "en"]
+    # The other edition's address is not this build's scheme with another language folder (English
+    # has none), so the sitemap names no alternates: each page's head does.
+    config.sitemap_locales = [None]
+    config.sitemap_excludes = [page + ".html" for page in NOT_INDEXED]
+
+
 def _page_head(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    base = base_url(app)
-    if not base:
+    if not base_url(app):
         return
-    chinese = is_chinese(app.config)
-    here = edition_url(app) + pagename + ".html"
+    here = page_url(app, pagename, is_chinese(app.config))
     # Sphinx's layout writes <link rel="canonical"> from pageurl.
     context["pageurl"] = here
-    tags = [f'<link rel="alternate" hreflang="x-default" href="{base}{pagename}.html">']
-    title = TAGS.sub("", context.get("title") or "")
-    description = _shorten(first_paragraph(doctree), chinese) if doctree is not None else ""
-    if description:
-        tags.append(f'<meta name="description" content="{html.escape(description)}">')
-    tags += [f'<meta property="og:{name}" content="{html.escape(value)}">' for name, value in (
-        ("type", "article"), ("url", here), ("title", html.unescape(title)),
-        ("description", description), ("site_name", app.config.html_title),
-        ("locale", "zh_CN" if chinese else "en_US"),
-        ("locale:alternate", "en_US" if chinese else "zh_CN")) if value]
+    text = description(app, doctree)
+    tags = [f'<meta name="description" content="{html.escape(text)}">'] if text else []
+    if pagename in NOT_INDEXED:
+        tags.append('<meta name="robots" content="noindex">')
     context["metatags"] = context.get("metatags", "") + "\n" + "\n".join(tags) + "\n"
+    # sphinxext-opengraph (which runs after this) takes og: fields from the page's metadata,
+    # escaping only quotes; a copy, so the environment's record of the page is left alone.
+    context["meta"] = {**(context.get("meta") or {}), "og:url": here,
+                       "og:description": html.escape(text, quote=False)}
 
 
-FRONT_DOOR = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={first}">
-</head>
-<body>
-<p><a href="{first}">{title}</a></p>
-</body>
-</html>
-"""
-
-
-def _write_front_door(app: Sphinx, exception) -> None:
-    if exception is not None or app.builder.format != "html":
-        return
-    first = app.config.root_doc + ".html"
-    Path(app.outdir, "index.html").write_text(FRONT_DOOR.format(
-        lang="zh-Hans" if is_chinese(app.config) else "en", title=html.escape(app.config.html_title),
-        canonical=edition_url(app) + first, first=first), encoding="utf-8")
-
-
-def _write_sitemap(app: Sphinx, exception) -> None:
-    """sitemap.xml and robots.txt at the site's root, from the English build: the Chinese
-    edition has the same pages under zh/."""
+def _write_sitemap_index(app: Sphinx, exception) -> None:
+    """sitemap.xml, naming both editions' sitemaps, and robots.txt at the site's root, from the
+    English build (the Chinese edition's sitemap is written into zh/ by its own build)."""
     base = base_url(app)
     if exception is not None or app.builder.format != "html" or is_chinese(app.config) or not base:
         return
-    entries = []
-    for page in sorted(app.env.found_docs):
-        english, chinese = f"{base}{page}.html", f"{base}{FOLDER}/{page}.html"
-        alternates = (f'<xhtml:link rel="alternate" hreflang="en" href="{english}"/>'
-                      f'<xhtml:link rel="alternate" hreflang="zh-Hans" href="{chinese}"/>')
-        entries += [f"<url><loc>{url}</loc>{alternates}</url>" for url in (english, chinese)]
-    Path(app.outdir, "sitemap.xml").write_text(
+    maps = [base + SITEMAPS["en"], base + FOLDER + "/" + SITEMAPS["zh"]]
+    Path(app.outdir, SITEMAP_INDEX).write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n",
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "".join(f"<sitemap><loc>{url}</loc></sitemap>\n" for url in maps) + "</sitemapindex>\n",
         encoding="utf-8")
-    Path(app.outdir, "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n",
-                                              encoding="utf-8")
+    Path(app.outdir, "robots.txt").write_text(
+        f"User-agent: *\nAllow: /\nSitemap: {base}{SITEMAP_INDEX}\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", _page_head)
-    # Before sphinx-external-toc (priority 500), which writes a bare redirect only when there is none.
-    app.connect("build-finished", _write_front_door, priority=400)
-    app.connect("build-finished", _write_sitemap)
+    # On import it prints that matplotlib, which only its picture cards need, is missing.
+    with contextlib.redirect_stdout(io.StringIO()):
+        app.setup_extension("sphinxext.opengraph")
+    app.setup_extension("sphinx_sitemap")
+    app.connect("config-inited", _configure)
+    # Before sphinxext-opengraph's handler (priority 500), which reads what this one sets.
+    app.connect("html-page-context", _page_head, priority=400)
+    app.connect("build-finished", _write_sitemap_index)

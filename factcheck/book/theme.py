@@ -1,7 +1,7 @@
 """Fixes to the theme's pages through documented routes (an html-page-context handler, a static
 file): icons without fontawesome.js, one copy of each inline script, sphinx-design's,
-sphinx-togglebutton's and sphinx-thebe's files only where used, a favicon for the bare redirect
-page."""
+sphinx-togglebutton's and sphinx-thebe's files only where used, a /favicon.ico for clients that
+ask for it whatever the page links."""
 from __future__ import annotations
 
 import re
@@ -130,8 +130,8 @@ def _finish(app: Sphinx, exception) -> None:
         return
     outdir = Path(app.outdir)
     _check_icons(outdir)
-    # index.html is Jupyter Book's bare redirect, with no <link rel="icon">: a browser
-    # opening it asks for /favicon.ico.
+    # Every page links its icon, but some clients (feed readers, a browser showing a file that is
+    # not a page, such as claims.json) still ask for /favicon.ico.
     write_bytes_if_changed(outdir / "favicon.ico", favicon_ico())
 
 

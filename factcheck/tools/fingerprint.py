@@ -14,7 +14,7 @@ import sys
 
 from .. import PROJECT_ROOT
 
-INPUTS = ("data", "factcheck", "locales", "notebooks", "book", "_config.yml", "_toc.yml",
+INPUTS = ("data", "factcheck", "locales", "notebooks", "book", "index.md", "_config.yml", "_toc.yml",
           "requirements.txt", "pyproject.toml")
 IGNORED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 # Sphinx compiles each .po of locales/ into a .mo beside it: an output, not an input.

@@ -27,7 +27,7 @@ REPORT = HTML.parent / "lighthouse.json"
 RUNS = 3
 RUN_TIMEOUT_S = 300
 PAGES = {
-    "intro": "book/intro.html",
+    "intro": "index.html",
     "methodology": "book/methodology.html",
     "04": "notebooks/04_s2_education_reform.html",
     "07": "notebooks/07_closing_and_captions.html",

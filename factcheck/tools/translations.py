@@ -3,7 +3,7 @@
     python -m factcheck.tools.translations           # make translations
     python -m factcheck.tools.translations --check   # report only (the tests run this check)
 
-Sphinx's gettext builder extracts every page's messages (book/*.md and the notebooks' prose)
+Sphinx's gettext builder extracts every page's messages (index.md, book/*.md and the notebooks' prose)
 into _build/gettext/*.pot. Each page's catalog in locales/zh_CN/LC_MESSAGES is then updated
 from its template with Babel: a new English entry is added untranslated, a changed one keeps
 its old Chinese marked fuzzy for a translator to review, a removed one is dropped. Last, every
@@ -27,8 +27,10 @@ LOCALE = PROJECT_ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 TEMPLATES = PROJECT_ROOT / "_build" / "gettext"
 # The pages' catalogs, one per page, which the gettext builder's templates update. sphinx.po and
 # booktheme.po hold the theme's words that override Sphinx's and the theme's own Chinese; they
-# are kept by hand, like ui.po.
+# are kept by hand, like ui.po. The root page (index, the introduction) is the one page outside
+# the folders.
 PAGE_FOLDERS = ("book", "notebooks")
+ROOT_PAGES = ("index.pot",)
 
 
 def _text(value) -> str:
@@ -115,7 +117,8 @@ def update(template: Path, target: Path) -> Counter:
 def main(arguments: list[str]) -> int:
     if "--check" not in arguments:
         extract()
-        pages = sorted(path for folder in PAGE_FOLDERS for path in (TEMPLATES / folder).rglob("*.pot"))
+        pages = sorted([TEMPLATES / name for name in ROOT_PAGES]
+                       + [path for folder in PAGE_FOLDERS for path in (TEMPLATES / folder).rglob("*.pot")])
         for template in pages:
             relative = template.relative_to(TEMPLATES).with_suffix(".po")
             counts = update(template, LOCALE / relative)
