@@ -19,7 +19,7 @@ from factcheck.render.i18n import catalog, gettext_zh, pgettext_zh
 # exactly is 属实 by a weaker source, not 基本属实 ("true in the main"); 计算无误 was also used
 # where figures only agree; 证据不足 reads as "suspicious".
 RATING_NAMES_ZH = {
-    "matches-official": "属实（官方来源）", "corroborated": "属实（据第三方转载）", "adds-up": "数字自洽",
+    "matches-official": "属实（据官方来源）", "corroborated": "属实（据第三方转载）", "adds-up": "数字自洽",
     "misleading": "误导", "inconsistent": "自相矛盾", "contradicted": "不实",
     "unverifiable": "无法核实",
 }

@@ -53,7 +53,7 @@ def test_every_text_that_names_a_rating_names_it_as_the_record_does_in_both_lang
     assert wrong_names(PAIRS) == []
 
 
-@pytest.mark.parametrize("old,new", [("数字自洽", "计算无误"), ("属实（官方来源）", "与官方数据相符")])
+@pytest.mark.parametrize("old,new", [("数字自洽", "计算无误"), ("属实（据官方来源）", "与官方数据相符")])
 def test_a_rating_renamed_in_one_translation_only_is_found(old, new):
     renamed = [(where, english, chinese.replace(old, new)) for where, english, chinese in PAIRS
                if "methodology.po" in where]

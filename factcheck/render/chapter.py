@@ -7,6 +7,8 @@ verdict. It never writes: when the values differ it shows them and raises
 """
 from __future__ import annotations
 
+from html import escape
+
 import altair as alt
 import pandas as pd
 from IPython.display import display
@@ -107,6 +109,24 @@ class Chapter:
         return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}", period_as_above=as_above,
                             source_link=link_from_chapter(source_path(claim_id)))
 
+    def without_figure(self, *claim_ids: str) -> HTMLBlock:
+        """The opening of a chapter's claims without a figure: how many there are and where each
+        is shown, counted from the verdicts, so the sentence never promises a card that is not
+        there."""
+        for claim_id in claim_ids:
+            self._own_row(claim_id)
+        cards = sum(self.records[claim_id].has_card for claim_id in claim_ids)
+        if cards:
+            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
+                             "activity. The {cards} of headline weight or with a finding have their cards "
+                             "here; the others are in the list at the end of the chapter, each with what "
+                             "would settle it.", n=len(claim_ids), cards=cards)
+        else:
+            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
+                             "activity. None is of headline weight or has a finding, so all are in the list "
+                             "at the end of the chapter, each with what would settle it.", n=len(claim_ids))
+        return HTMLBlock(f"<p>{escape(text)}</p>")
+
     def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
         """A claim's verdict card, after asserting the computed values equal data/derived.csv.
         A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here."""
@@ -192,7 +212,10 @@ class Chapter:
             return None
         items = [{"id": claim_id, "claim": row, "verdict": self.records[claim_id],
                   "source_link": link_from_chapter(source_path(claim_id))} for claim_id, row in rows]
-        return render_block("ledger.html", items=items, unverifiable_kinds=UNVERIFIABLE_KINDS)
+        # "The other claims" only where the chapter shows some claims as cards.
+        every_claim = len(rows) == len(self.mine)
+        return render_block("ledger.html", items=items, unverifiable_kinds=UNVERIFIABLE_KINDS,
+                            every_claim=every_claim)
 
     def ending(self, title: str) -> None:
         """The chapter's last cell: check every claim got its verdict, then show the ledger of
