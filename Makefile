@@ -105,7 +105,7 @@ test: chromium check-data lint book $(NODE)
 # fonts (CI installs Noto CJK beside WenQuanYi); this run rejects Noto CJK, so they must give the
 # same verdict with WenQuanYi alone. Only the browser's chart checks: the rest does not draw text.
 test-fonts: book $(NODE)
-	FONTCONFIG_FILE=$(CURDIR)/tests/fonts/wqy-only.conf $(BIN)/pytest -rs $(PARALLEL_FLAGS) tests/test_browser.py \
+	FONTCONFIG_FILE=$(CURDIR)/tests/fonts/wqy-only.conf $(BIN)/pytest -rs $(PARALLEL_FLAGS) tests/test_browser.py tests/test_layout.py \
 	  -k "charts_fit or draws_charts or overlap_check"
 
 # Build and page figures beside a floor measured in the same run (rebuilds _build from scratch).

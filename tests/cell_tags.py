@@ -1,7 +1,8 @@
 """The rule for what a chapter's page shows of its code (a helper of tests/test_cell_tags.py).
 
-- A cell that only displays a claim box, a verdict with no computed values, the chapter's
-  ending or the highlighted article shows its output alone: `remove-input`.
+- A cell that only displays a claim box, a verdict with no computed values, the opening of the
+  claims without a figure, the chapter's ending or the highlighted article shows its output
+  alone: `remove-input`.
 - A cell that draws a chart, ends by showing a data table, or ends by giving a verdict the
   values it computed folds its code behind a toggle and shows what it draws: `hide-input`.
   Such a cell prints nothing: printed working would show, in English, in both editions.
@@ -17,6 +18,7 @@ import re
 
 VEGALITE = "application/vnd.vegalite.v5+json"
 DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["']\s*\)"""
+                          r"""|chapter\.without_figure\((?:\s*["'][a-z0-9-]+["'],?)+\s*\)"""
                           r"|chapter\.ending\([^()]*\)|article_html\(source\)")
 # What a cell's last statement shows to the reader, with its code folded.
 SHOWN_LAST = ("data_table", "verdict")

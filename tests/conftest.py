@@ -1,11 +1,12 @@
 """Shared by every test: data/ is checked once before anything is collected, and the
 fixture for the tests that read the built book."""
 import pytest
+from browser_pages import PageVisit
 
 from factcheck.data import DataError
 from factcheck.data.check import check_all
 from factcheck.data.source import SourceChangedError
-from factcheck.tools.browser import BUILT_BOOK, CHROMIUM, launch
+from factcheck.tools.browser import BUILT_BOOK, CHROMIUM, launch, serve
 
 
 def pytest_sessionstart(session):
@@ -38,3 +39,23 @@ def built_book():
     if not (BUILT_BOOK / "index.html").is_file():
         pytest.fail(f"{BUILT_BOOK} has no built book: run `make book` first.", pytrace=False)
     return BUILT_BOOK
+
+
+@pytest.fixture(scope="module")
+def site(built_book):
+    with serve(built_book) as url:
+        yield url
+
+
+@pytest.fixture()
+def visit(browser, site):
+    visits = []
+
+    def open_visit() -> PageVisit:
+        v = PageVisit(browser, site)
+        visits.append(v)
+        return v
+
+    yield open_visit
+    for v in visits:
+        v.close()
