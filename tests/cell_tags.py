@@ -17,7 +17,7 @@ import ast
 import re
 
 VEGALITE = "application/vnd.vegalite.v5+json"
-DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["']\s*\)"""
+DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["'](?:,\s*discussed=True)?\s*\)"""
                           r"""|chapter\.without_figure\((?:\s*["'][a-z0-9-]+["'],?)+\s*\)"""
                           r"|chapter\.ending\([^()]*\)|article_html\(source\)")
 # What a cell's last statement shows to the reader, with its code folded.

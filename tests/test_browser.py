@@ -223,7 +223,8 @@ def test_scorecard_explorer_filters_the_claims_by_the_selected_part(visit, editi
     v = visit()
     v.page.set_viewport_size({"width": width, "height": 900})
     page = v.open(edition + "notebooks/07_closing_and_captions.html")
-    explorer = page.locator(".factcheck-chart:has(svg[data-live])")
+    # Found by its drawing, then held by its id: once live, its drawing is gone.
+    explorer = page.locator("#" + page.locator(".factcheck-chart:has(svg[data-live])").get_attribute("id"))
     # The list names each claim by its subject (data/claims.csv), never by its id.
     first, other = (_subject(claim_id, column) for claim_id in ("lead-population", "s2-preschool-gap"))
     assert first in explorer.inner_text()       # the lead is selected at first

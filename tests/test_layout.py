@@ -208,3 +208,25 @@ def test_the_overlap_check_finds_one_text_drawn_on_another(visit):
       b.setAttribute('text-anchor', a.getAttribute('text-anchor') || 'start');
     }""".replace("SHOWN_SVG", SHOWN_SVG_JS))
     assert any("overlaps" in problem for problem in page.evaluate(FIT_JS, [TOLERANCE_PX, MIN_TEXT_PX]))
+
+
+DRAWINGS_JS = """() => [...document.querySelectorAll('.factcheck-chart')].map(el => ({
+  id: el.id,
+  inPage: el.querySelectorAll(':scope > svg').length,
+  shown: [...el.querySelectorAll(':scope > svg')].filter(s => s.getBoundingClientRect().width > 0)
+           .map(s => s.getAttribute('class'))}))"""
+
+
+@pytest.mark.parametrize("width,expected", [(390, "factcheck-narrow"), (1366, "factcheck-wide")])
+def test_a_phone_page_holds_one_drawing_per_chart_and_a_desktop_shows_the_wide_one(visit, width, expected):
+    """The desktop drawing waits outside the page (a <template>) until a wide column puts it in."""
+    v = visit()
+    v.page.set_viewport_size({"width": width, "height": 900})
+    page = v.open_laid_out("notebooks/04_s2_education_reform.html")
+    page.wait_for_function(f"() => ({CHARTS_STATE_JS})().every(c => c.drawn)", timeout=CHART_TIMEOUT_MS)
+    charts = page.evaluate(DRAWINGS_JS)
+    assert charts, "no chart"
+    if width < 600:
+        assert all(chart["inPage"] == 1 for chart in charts), charts
+    assert all(chart["shown"] == [f"marks {expected}"] for chart in charts), charts
+    assert not v.console_errors

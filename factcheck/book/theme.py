@@ -1,7 +1,7 @@
 """Fixes to the theme's pages through documented routes (an html-page-context handler, a static
 file): icons without fontawesome.js, one copy of each inline script, sphinx-design's,
-sphinx-togglebutton's and sphinx-thebe's files only where used, a /favicon.ico for clients that
-ask for it whatever the page links."""
+sphinx-togglebutton's and sphinx-thebe's files only where used, sphinx-copybutton's nowhere, a
+/favicon.ico for clients that ask for it whatever the page links."""
 from __future__ import annotations
 
 import re
@@ -88,6 +88,10 @@ TOGGLEBUTTON_SETTINGS = ("let toggleHintShow", "let toggleHintHide", "let toggle
                          "var togglebuttonSelector")
 TOGGLEBUTTON_CLASSES = {"toggle", "dropdown", "toggle-details"}
 THEBE_ASSETS = ("sphinx-thebe.css", "sphinx-thebe.js")
+# sphinx-copybutton's, on no page: it put a button (six elements, with its icon) on every code and
+# output block at load, 408 elements of chapter 04's 3,677; the code it would copy is folded, and
+# each chapter's notebook is a download away.
+COPYBUTTON_ASSETS = ("copybutton.css", "copybutton.js", "clipboard.min.js")
 THEBE_SETTINGS = ("const THEBE_JS_URL",)
 _CLASS_ATTRIBUTE = re.compile(r'class="([^"]*)"')
 
@@ -113,6 +117,7 @@ def _drop_unused_extension_assets(app: Sphinx, pagename, templatename, context, 
     classes = {name for attribute in _CLASS_ATTRIBUTE.findall(body) for name in attribute.split()}
     if not classes & TOGGLEBUTTON_CLASSES:
         _leave_off(context, TOGGLEBUTTON_ASSETS, TOGGLEBUTTON_SETTINGS)
+    _leave_off(context, COPYBUTTON_ASSETS)
     launch = app.config.html_theme_options.get("launch_buttons") or {}
     if not launch.get("thebe") and "thebe-launch-button" not in body:
         _leave_off(context, THEBE_ASSETS, THEBE_SETTINGS)

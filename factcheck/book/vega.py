@@ -119,6 +119,7 @@ def write_bundle(static_dir: Path) -> Path:
 
 # The file a page with a live chart loads (deferred); it loads the rest when the reader asks.
 CHART_SCRIPT = Path(__file__).parent / "static" / "factcheck-charts.js"
+DRAWINGS_SCRIPT = Path(__file__).parent / "static" / "factcheck-drawings.js"
 # Where the live charts' Vega specs are written, in the build's _static (as scripts, so a book
 # opened as files can load them too).
 LIVE_FOLDER = "charts"
@@ -164,7 +165,10 @@ def chart_html(drawings: list[drawing.Drawing], element_id: str, label: str, liv
             attributes += f' data-live="{name}"'
             parts.append(f'<script type="application/json" data-factcheck-live="{name}">'
                          f"{_script_json(drawn.vega)}</script>")
-        parts.append(drawn.svg.replace('class="marks"', attributes, 1))
+        svg = drawn.svg.replace('class="marks"', attributes, 1)
+        # The wide drawing waits outside the page until a column is wide enough for it
+        # (factcheck-drawings.js): a phone's page holds one drawing per chart.
+        parts.append(svg if size == "narrow" else f'<template class="factcheck-wide">{svg}</template>')
     parts.append("</div>")
     return "\n".join(parts) + "\n"
 
@@ -207,6 +211,8 @@ def _write_live_specs(app: Sphinx, pagename, templatename, context, doctree) -> 
     its chart goes live), and the page gets the script that does it. They are taken from the
     finished page, so the links in them are the book's own (factcheck.book.metadata)."""
     body = context.get("body") or ""
+    if 'class="factcheck-chart"' in body:
+        app.add_js_file(DRAWINGS_SCRIPT.name, loading_method="defer")
     found = _LIVE_SPEC.findall(body)
     if not found:
         return
@@ -232,6 +238,7 @@ def _write_scripts(app: Sphinx) -> None:
     # Written before any page, so Sphinx stamps the loader's script tag with its checksum.
     write_bundle(Path(app.outdir) / "_static")
     copy_static(app, CHART_SCRIPT)
+    copy_static(app, DRAWINGS_SCRIPT)
 
 
 def setup(app: Sphinx) -> None:

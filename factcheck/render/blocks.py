@@ -68,6 +68,7 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _sentence_part(label: str) -> str:
@@ -97,6 +98,9 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
     # A span of years: 2023-2024 in English; in Chinese a long dash joins them, as Chinese writes a range.
     env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
+    # A day: ISO in English; in Chinese 2024年3月1日, as Chinese dates are written.
+    env.filters["day"] = str if language == "en" else lambda day: ISO_DAY.sub(
+        lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", str(day))
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as

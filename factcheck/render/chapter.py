@@ -96,12 +96,13 @@ class Chapter:
             raise ValueError(f"{claim_id} belongs to part {row['part']}, not to this chapter")
         return row
 
-    def claim(self, claim_id: str) -> HTMLBlock | None:
-        """The claim's box, for a claim that gets a card; a ledger claim shows nothing here: its
-        quote is in the chapter's ledger (`ledger`), which holds its anchor."""
+    def claim(self, claim_id: str, *, discussed: bool = False) -> HTMLBlock | None:
+        """The claim's box, for a claim that gets a card. A ledger claim's quote is in the
+        chapter's ledger (`ledger`), which holds its anchor: here it shows nothing, or, where the
+        prose after it discusses it (`discussed`), its quote on one line with a link to its row."""
         row = self._own_row(claim_id)
         if not self.records[claim_id].has_card:
-            return None
+            return render_block("listed_claim.html", claim=row) if discussed else None
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
         if row["period_basis"] == "inferred":

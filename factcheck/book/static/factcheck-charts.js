@@ -86,12 +86,13 @@
     });
   }
 
-  document.querySelectorAll(".factcheck-chart svg[data-live]").forEach(function (drawing) {
-    function press(event) {
-      if (inLink(event)) { return; }  // a link in the drawing works without the live view
-      drawing.removeEventListener("pointerdown", press);
-      goLive(drawing.parentNode, drawing);
-    }
-    drawing.addEventListener("pointerdown", press);
+  // Listened for on the document: a desktop's drawing is put in the page only once its column is
+  // known to be wide (factcheck-drawings.js), after this file has run.
+  var pressed = new WeakSet();
+  document.addEventListener("pointerdown", function (event) {
+    var drawing = event.target.closest && event.target.closest(".factcheck-chart > svg[data-live]");
+    if (!drawing || pressed.has(drawing) || inLink(event)) { return; }  // a link works without it
+    pressed.add(drawing);
+    goLive(drawing.parentNode, drawing);
   });
 })();
