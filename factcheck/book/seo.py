@@ -119,6 +119,24 @@ def _write_sitemap_index(app: Sphinx, exception) -> None:
         f"User-agent: *\nAllow: /\nSitemap: {base}{SITEMAP_INDEX}\n", encoding="utf-8")
 
 
+def _list_every_page(app: Sphinx, exception) -> None:
+    """Every page of the edition goes in its sitemap, not only those this build wrote:
+    sphinx-sitemap lists the pages it saw written, so a rebuild that rewrote two pages
+    published a sitemap of two."""
+    if exception is not None or app.builder.format != "html":
+        return
+    links = app.env.app.sitemap_links
+    seen = {}
+    while not links.empty():
+        link, last_updated = links.get_nowait()
+        seen[link] = last_updated
+    for docname in app.env.found_docs:
+        seen.setdefault(app.builder.get_target_uri(docname), None)
+    for link in sorted(seen):
+        if link.removesuffix(".html") not in NOT_INDEXED:
+            links.put((link, seen[link]))
+
+
 def setup(app: Sphinx) -> None:
     # On import it prints that matplotlib, which only its picture cards need, is missing.
     with contextlib.redirect_stdout(io.StringIO()):
@@ -128,3 +146,5 @@ def setup(app: Sphinx) -> None:
     # Before sphinxext-opengraph's handler (priority 500), which reads what this one sets.
     app.connect("html-page-context", _page_head, priority=400)
     app.connect("build-finished", _write_sitemap_index)
+    # Before sphinx-sitemap's create_sitemap (priority 500), which writes what is queued.
+    app.connect("build-finished", _list_every_page, priority=400)
