@@ -197,3 +197,28 @@ def test_every_correction_is_shown_with_its_verdict():
         logged = [(row["claim_id"], row["date"]) for row in csv.DictReader(handle)]
     shown = [(claim_id, c.date) for claim_id, v in records.items() for c in v.corrections]
     assert logged != [] and sorted(logged) == sorted(shown)
+
+
+# The decision table's order, as the methodology publishes it: a rule earlier in it wins.
+PUBLISHED_ORDER = ("contradicted", "inconsistent", "misleading", "matches-official", "unverifiable",
+                   "corroborated", "adds-up")
+# For each rule and the one after it (the last with the fallback), checks that both take: the
+# earlier rule must give the rating. Two rules swapped fail here even when renumbered.
+TOLD_APART = [
+    [_check("external", "differs", "official"), _check("consistency", "inconsistent")],
+    [_check("consistency", "inconsistent"), _check("comparability", "misleading")],
+    [_check("comparability", "base-changed"), _check("external", "matches", "official")],
+    [_check("external", "matches", "official"), _check("external", "differs", "aggregator")],
+    [_check("external", "differs", "aggregator"), _check("external", "matches", "aggregator")],
+    [_check("external", "matches", "aggregator"), _check("arithmetic", "consistent", fails_if="x")],
+    [_check("arithmetic", "consistent", fails_if="x")],
+]
+
+
+def test_the_rules_keep_their_published_order_and_each_wins_over_the_next():
+    assert tuple(rule.rating for rule in RULES) == PUBLISHED_ORDER
+    pairs = list(itertools.pairwise((*RULES, FALLBACK)))
+    assert len(pairs) == len(TOLD_APART)
+    for (earlier, later), checks in zip(pairs, TOLD_APART, strict=True):
+        assert any(map(earlier.applies, checks)) and any(map(later.applies, checks)), (earlier, later)
+        assert decide(checks).rating == earlier.rating, f"rule {later.number} won over rule {earlier.number}"
