@@ -7,6 +7,9 @@ and encoding, as Vega-Lite resolves them.
 """
 from __future__ import annotations
 
+import json
+import re
+
 VEGALITE = "application/vnd.vegalite.v5+json"
 POSITION = ("x", "y")
 COMPOSITIONS = ("layer", "hconcat", "vconcat", "concat")
@@ -134,3 +137,72 @@ def stored_specs() -> list[tuple[str, dict]]:
     return [(path.name, spec)
             for path in sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
             for spec in charts_in(json.loads(path.read_text(encoding="utf-8"))["cells"])]
+
+
+def _data_rows(data, datasets: dict) -> list[dict]:
+    if not isinstance(data, dict):
+        return []
+    if "values" in data:
+        return list(data["values"] or [])
+    return list(datasets.get(data.get("name"), []) or [])
+
+
+def drawn_values(spec: dict) -> list[float]:
+    """The numbers a chart draws from its data: each quantitative x or y field, row by row, once
+    per dataset and field however many layers draw it (an aggregate Vega computes, such as
+    count(), is not in the data and is left out)."""
+    columns = {}
+    for _, data, encoding in _views(spec):
+        for name in POSITION:
+            channel = encoding.get(name)
+            if (isinstance(channel, dict) and channel.get("type") == "quantitative"
+                    and "field" in channel and "aggregate" not in channel):
+                field = channel["field"].replace("\\", "")
+                rows = _data_rows(data, spec.get("datasets", {}))
+                columns[(json.dumps(data, sort_keys=True), field)] = [
+                    row[field] for row in rows
+                    if isinstance(row.get(field), (int, float)) and not isinstance(row.get(field), bool)]
+    return [value for column in columns.values() for value in column]
+
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers written in `text`, as written (thousands separators dropped)."""
+    return [match.replace(",", "") for match in NUMBER.findall(text)]
+
+
+def shown_as(value: float, written: list[str]) -> bool:
+    """`value` is one of the `written` numbers, at the precision it is written to."""
+    return any(round(value, len(number.partition(".")[2])) == float(number) for number in written)
+
+
+def not_written(values: list[float], written: list[str]) -> list[float]:
+    """The `values` left over once each is matched to a `written` number of its own (a table row
+    per value: two bars of 8 need two 8s)."""
+    pool, left = list(written), []
+    for value in values:
+        match = next((number for number in pool if shown_as(value, [number])), None)
+        if match is None:
+            left.append(value)
+        else:
+            pool.remove(match)
+    return left
+
+
+def charts_and_tables(cells: list[dict]) -> list[tuple[dict, str]]:
+    """Each chart's spec with the data table shown after it (before the next chart)."""
+    pairs, chart = [], None
+    for cell in cells:
+        for output in cell.get("outputs", []) if cell["cell_type"] == "code" else []:
+            data = output.get("data", {})
+            if VEGALITE in data:
+                chart = data[VEGALITE]
+                continue
+            html = data.get("text/html", "")
+            html = "".join(html) if isinstance(html, list) else html
+            if chart is not None and 'class="factcheck-data"' in html and "<table" in html:
+                pairs.append((chart, html))
+                chart = None
+    return pairs

@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from chart_specs import chart_problems, charts_in, data_tables_in
+from chart_specs import (
+    chart_problems,
+    charts_and_tables,
+    charts_in,
+    data_tables_in,
+    drawn_values,
+    not_written,
+    numbers_in,
+)
 from factcheck import PROJECT_ROOT
 from factcheck.data.derived import load_derived
 from factcheck.data.mentions import extract_mentions
@@ -78,6 +86,44 @@ def test_each_chapter_shows_complete_charts_each_with_its_table(name):
     for index, spec in enumerate(charts):
         assert chart_problems(spec) == [], f"{name}: chart {index} ({spec.get('title')})"
     assert data_tables_in(cells) >= len(charts), f"{name}: fewer data tables than charts"
+
+
+def _title_text(spec: dict) -> str:
+    title = spec.get("title")
+    parts = [title.get("text"), title.get("subtitle")] if isinstance(title, dict) else [title]
+    return " ".join(" ".join(p) if isinstance(p, list) else str(p or "") for p in parts)
+
+
+def values_not_shown(spec: dict, table_html: str) -> list[str]:
+    """The values a chart draws that its description or its table does not give, each matched to
+    a number of its own (a reference line, such as 100%, may be named in the title instead)."""
+    values = drawn_values(spec)
+    table = numbers_in(re.sub(r"<[^>]+>", " ", table_html)) + numbers_in(_title_text(spec))
+    description = numbers_in(spec.get("description", ""))
+    return ([f"{value} not in its table" for value in not_written(values, table)]
+            + [f"{value} not in its description" for value in not_written(values, description)])
+
+
+@pytest.mark.parametrize("name", ["01_source_and_claims", *CHAPTER_PARTS])
+def test_every_value_a_chart_draws_is_in_its_description_and_its_table(name):
+    """Read from the stored outputs: a bar drawn one higher than its table says is caught."""
+    cells = _cells(name)
+    pairs = charts_and_tables(cells)
+    assert len(pairs) == len(charts_in(cells)), f"{name}: a chart without its table after it"
+    drawn = 0
+    for spec, table in pairs:
+        drawn += len(drawn_values(spec))
+        assert values_not_shown(spec, table) == [], f"{name}: {_title_text(spec)}"
+    assert drawn > 0, f"{name}: no chart draws a value from its data"
+
+
+def test_a_bar_drawn_one_higher_than_its_table_is_caught():
+    spec, table = charts_and_tables(_cells("07_closing_and_captions"))[1]
+    spec = copy.deepcopy(spec)
+    assert values_not_shown(spec, table) == []
+    rows = next(iter(spec["datasets"].values()))
+    rows[0]["claims"] += 1
+    assert any("not in its table" in problem for problem in values_not_shown(spec, table))
 
 
 def _first_layered_chart():
