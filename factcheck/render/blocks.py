@@ -98,9 +98,10 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
     # A span of years: 2023-2024 in English; in Chinese a long dash joins them, as Chinese writes a range.
     env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
-    # A day: ISO in English; in Chinese 2024年3月1日, as Chinese dates are written.
+    # A day: ISO in English; in Chinese as Chinese dates are written (the form is in ui.po).
     env.filters["day"] = str if language == "en" else lambda day: ISO_DAY.sub(
-        lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", str(day))
+        lambda m: gettext_zh("%(year)s-%(month)s-%(day)s") % {
+            "year": m[1], "month": int(m[2]), "day": int(m[3])}, str(day))
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as
