@@ -58,8 +58,9 @@ book: check-data $(NODE)
 	fi; \
 	FACTCHECK_LANGUAGE=en $(BIN)/jupyter-book build . $(BOOK_FLAGS) & english=$$!; \
 	$(BIN)/python -m factcheck.book.editions zh & chinese=$$!; \
-	failed=""; wait $$english || failed="English"; wait $$chinese || failed="$$failed Chinese"; \
-	if [ -n "$$failed" ]; then echo "The book did not build ($$failed edition; see above)." >&2; exit 1; fi; \
+	failed=""; wait $$english || failed="the English edition"; \
+	wait $$chinese || failed="$${failed:+$$failed and }the Chinese edition"; \
+	if [ -n "$$failed" ]; then echo "The book did not build: $$failed failed (see above)." >&2; exit 1; fi; \
 	$(BIN)/python -m factcheck.tools.verify _build/html; \
 	echo "$$fingerprint" > _build/.inputs
 	@echo "The book is at $(CURDIR)/_build/html/index.html"

@@ -208,6 +208,14 @@ def test_a_data_table_translates_caption_headers_and_text_but_not_numbers(monkey
         re.findall(r"\d+(?:\.\d+)?", chinese.markup.replace("s1-", ""))
 
 
+def test_a_data_table_refuses_a_column_without_chinese(monkeypatch):
+    # A Chinese table showed a column "conclusion" in English: nothing in the run had asked.
+    monkeypatch.setenv(language.VARIABLE, "zh")
+    frame = _frame().rename(columns={"share (%)": "a column nobody translated"})
+    with pytest.raises(MissingTranslation, match="a column nobody translated"):
+        charts.data_table(frame, "Verdicts by kind")
+
+
 def test_an_html_block_offers_its_one_language():
     assert HTMLBlock("<p>x</p>")._repr_mimebundle_() == {"text/html": "<p>x</p>"}
 

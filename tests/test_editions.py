@@ -18,7 +18,7 @@ from factcheck.data.translation import latin_words, numbers_in
 # captions and table headers; table cells are data and sources' own words, and are left out,
 # as is the build stamp). Names of software and files are allowed (translation.LATIN_ALLOWED);
 # a missed sentence has more than this.
-LATIN_WORDS_PER_PAGE = 3
+LATIN_WORDS_PER_PAGE = 0
 
 
 def _pages(built_book):

@@ -13,6 +13,9 @@ from ..render.i18n import gettext_zh
 from .publish import book_metadata
 
 CSL_NAME = "chongzuo-fact-check.csl.json"
+# Marks the raw node that prints the citation: its address is text to keep as published, not a
+# link to make relative, and it is no page's description.
+PRINTED = "factcheck_printed_citation"
 BIBTEX_NAME = "chongzuo-fact-check.bib"
 
 

@@ -207,8 +207,10 @@ class DownloadsList(_EditionDirective):
         here = posixpath.dirname(self.env.docname)
         items = []
         for path, name, sentence, codes in self.ENTRIES:
-            text = self.words(name) if name else posixpath.basename(path)
-            link = f'<a href="{posixpath.relpath(path, here)}">{html_escape(text)}</a>'
+            # An entry without a name is shown by its file name, set as code like the others.
+            text = (html_escape(self.words(name)) if name
+                    else f"<code>{html_escape(posixpath.basename(path))}</code>")
+            link = f'<a href="{posixpath.relpath(path, here)}">{text}</a>'
             code = {key: f"<code>{html_escape(value)}</code>" for key, value in codes.items()}
             items.append(f"<li>{html_escape(self.words(sentence)).format(link=link, **code)}</li>")
         return [nodes.raw("", '<ul class="downloads">\n' + "\n".join(items) + "\n</ul>",
@@ -257,8 +259,10 @@ class Citation(_EditionDirective):
     def run(self):
         fields = metadata.citation_fields(self.env.app)
         text = citation.gbt7714(fields) if self.chinese else citation.english(fields)
-        return [nodes.raw("", f'<blockquote class="citation-form"><p>{html_escape(text)}</p></blockquote>',
-                          format="html")]
+        node = nodes.raw("", f'<blockquote class="citation-form"><p>{html_escape(text)}</p></blockquote>',
+                         format="html")
+        node[citation.PRINTED] = True
+        return [node]
 
 
 def setup(app) -> None:

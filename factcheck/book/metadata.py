@@ -114,7 +114,7 @@ def _link_pages_not_notebooks(app: Sphinx, doctree, docname: str) -> None:
     folder = docname.rpartition("/")[0]
     here, root = (book + folder + "/" if folder else book), "../" * docname.count("/")
     for node in doctree.findall(nodes.raw):
-        if node.get("format") == "html" and book in node.astext():
+        if node.get("format") == "html" and book in node.astext() and not node.get(citation.PRINTED):
             text = node.astext().replace(here, "").replace(book, root)
             node.children = [nodes.Text(text)]
 

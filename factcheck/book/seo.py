@@ -24,6 +24,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .citation import PRINTED
 from .editions import FOLDER, base_url, edition_url, is_chinese, page_url
 
 DESCRIPTION_LIMIT = {"en": 160, "zh": 80}    # characters a result page shows, roughly
@@ -48,7 +49,8 @@ def _shorten(text: str, chinese: bool) -> str:
 def first_paragraph(doctree) -> str:
     """The text of the page's first paragraph, whether written in the page or rendered from
     data as HTML (the intro's overall verdict)."""
-    for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))):
+    for node in doctree.findall(lambda n: isinstance(n, (nodes.paragraph, nodes.raw))
+                                and not n.get(PRINTED)):
         if isinstance(node, nodes.raw):
             found = re.search(r"<p\b[^>]*>(.*?)</p>", node.astext(), re.S)
             text = html.unescape(TAGS.sub("", found.group(1))) if found else ""

@@ -86,7 +86,8 @@ class Chapter:
         as a data table (a missing value shows as a dash, never as NaN)."""
         table = self.references.set_index("figure_id").loc[
             list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade"]]
-        return data_table(table.reset_index(), "The sources this check rests on")
+        # The id is the row's key in data/reference/figures.csv, where its source is recorded.
+        return data_table(table.rename_axis("figure id").reset_index(), "The sources this check rests on")
 
     # ------------------------------------------------------------ display
     def _own_row(self, claim_id: str) -> pd.Series:

@@ -359,15 +359,17 @@ def setup(shell=None) -> None:
 ENGLISH_ONLY_COLUMNS = ("english", "gloss")
 
 
-def _translate_labels(index: pd.Index) -> pd.Index:
-    renamed = index.map(lambda value: to_chinese(value) if isinstance(value, str) else value)
+def _translate_labels(index: pd.Index, *, strict: bool = False) -> pd.Index:
+    renamed = index.map(lambda value: to_chinese(value, strict=strict) if isinstance(value, str)
+                        else value)
     return renamed.set_names([to_chinese(name) for name in index.names])
 
 
-def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
+def translate_frame(df: pd.DataFrame, *, strict_columns: bool = False) -> pd.DataFrame:
     """The frame in Chinese: column names, index labels and text cells translated where a
     translation is known (:func:`factcheck.render.i18n.to_chinese`); numbers unchanged;
-    the English-only columns left out."""
+    the English-only columns left out. With `strict_columns`, a column without Chinese raises
+    MissingTranslation, naming it."""
     frame = df.drop(columns=[c for c in ENGLISH_ONLY_COLUMNS if c in df.columns])
     frame = frame.copy()
     for position in range(frame.shape[1]):
@@ -377,7 +379,7 @@ def translate_frame(df: pd.DataFrame) -> pd.DataFrame:
         elif pd.api.types.is_object_dtype(cells) or pd.api.types.is_string_dtype(cells):
             frame.isetitem(position, cells.map(lambda value: to_chinese(value) if isinstance(value, str)
                                                else value))
-    frame.columns = _translate_labels(frame.columns)
+    frame.columns = _translate_labels(frame.columns, strict=strict_columns)
     frame.index = _translate_labels(frame.index)
     return frame
 
@@ -420,7 +422,9 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
     The markup is plain ``DataFrame.to_html``: deterministic, no generated ids.
     """
     if is_chinese():
-        return HTMLBlock(_table(translate_frame(df), to_chinese(caption), index, to_chinese(summary)))
+        # A table readers are shown names its columns in Chinese, or the run stops, naming one.
+        return HTMLBlock(_table(translate_frame(df, strict_columns=True), to_chinese(caption), index,
+                                to_chinese(summary)))
     return HTMLBlock(_table(df, caption, index, summary))
 
 
