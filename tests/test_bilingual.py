@@ -216,6 +216,17 @@ def test_a_data_table_refuses_a_column_without_chinese(monkeypatch):
         charts.data_table(frame, "Verdicts by kind")
 
 
+def test_the_chinese_edition_writes_a_source_period_as_chinese_dates():
+    day, month = (i18n.gettext_zh(form) for form in ("%(year)s-%(month)s-%(day)s", "%(year)s-%(month)s"))
+    dates_in = environment("zh").filters["dates_in"]
+    assert dates_in("2022年度（2023-07-21公布）") == \
+        f"2022年度（{day % {'year': '2023', 'month': 7, 'day': 21}}公布）"
+    assert dates_in("2018-12／2019-01") == \
+        f"{month % {'year': '2018', 'month': 12}}／{month % {'year': '2019', 'month': 1}}"
+    assert dates_in("2023-2024") == "2023—2024" and dates_in("2024") == "2024"
+    assert environment("en").filters["dates_in"]("2023-07-21") == "2023-07-21"
+
+
 def test_an_html_block_offers_its_one_language():
     assert HTMLBlock("<p>x</p>")._repr_mimebundle_() == {"text/html": "<p>x</p>"}
 

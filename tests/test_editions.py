@@ -60,8 +60,8 @@ def _without(node, *also: str):
 
 
 def _visible_prose(article) -> str:
-    # Table cells are data; a link's text is a source's own title.
-    _without(article, "td", "a.url")
+    # Table cells are data; a source's own title is its words (our description of it is ours).
+    _without(article, "td", "a.url cite")
     return " ".join(node.get_text(" ") for node in
                     article.select("p, li, h1, h2, h3, h4, caption, th, figcaption, summary"))
 
@@ -73,6 +73,20 @@ def test_the_chinese_prose_is_chinese(built_book, page):
     _, article = _article(built_book / FOLDER / page)
     left = latin_words(_visible_prose(article))
     assert len(left) <= LATIN_WORDS_PER_PAGE, f"{page}: {len(left)} English words: {left[:40]}"
+
+
+ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}(?!\d)")
+
+
+@pytest.mark.parametrize("page", ["index.html", "book/methodology.html", "book/corrections.html",
+                                  "book/reuse.html", f"{SOURCE_PAGE}.html",
+                                  *[f"{page}.html" for page in chapter_pages()]])
+def test_the_chinese_prose_writes_dates_as_chinese_does(built_book, page):
+    # 2024年9月8日 and 2021年12月, not 2024-09-08 and 2021-12; GB/T 7714 writes a citation's
+    # dates in ISO form, so the citation keeps them.
+    _, article = _article(built_book / FOLDER / page)
+    left = ISO_DATE.findall(_visible_prose(_without(article, "blockquote.citation-form")))
+    assert left == [], f"{page}: {left}"
 
 
 def _card_numbers(article, claim_id: str) -> set:

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from factcheck.data import DATA_DIR, DataError
+from factcheck.data.references import named_sources
 from factcheck.data.derived import load_derived
 from factcheck.data.mentions import extract_mentions
 from factcheck.data.references import load_reference_figures
@@ -142,3 +143,20 @@ def test_a_cards_reasoning_never_restates_its_conclusion():
                     or difflib.SequenceMatcher(None, row["conclusion" + suffix],
                                                row["rationale" + suffix]).ratio() > 0.75)]
     assert restated == []
+
+
+def test_a_source_without_a_title_or_a_description_is_named(tmp_path):
+    rows = (DATA_DIR / "reference" / "sources.csv").read_text(encoding="utf-8").splitlines()
+    header = rows[0].split(",")
+    assert header[1] == "title" and header[-2:] == ["described_as", "described_as_zh"]
+    # The first source with a plain own title and no description: clear the title.
+    number, row = next((n, row) for n, row in enumerate(rows[1:], start=2)
+                       if '"' not in row and row.split(",")[1] and row.endswith(",,"))
+    cells = row.split(",")
+    cells[1] = ""
+    rows[number - 1] = ",".join(cells)
+    copy = tmp_path / "sources.csv"
+    copy.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        named_sources(copy)
+    assert f"row {number}, field 'title'" in str(error.value), error.value

@@ -25,7 +25,7 @@ from ..data.references import load_sources
 from ..data.verdicts import load_ratings
 from ..render import requests
 from ..render.blocks import render
-from ..render.i18n import field_in, gettext_zh, interface_words
+from ..render.i18n import field_in, gettext_zh, interface_words, source_title
 from . import citation, editions, metadata
 
 
@@ -234,7 +234,7 @@ class GlossaryTerms(_EditionDirective):
             cells[1]["classes"].append("other-language")
             if term.source_id:
                 source = sources[term.source_id]
-                cells[3] += nodes.reference("", self.local(source, "publisher") or source["title"],
+                cells[3] += nodes.reference("", self.local(source, "publisher") or source_title(source, self.chinese),
                                             refuri=source["url"])
             row = nodes.row(ids=[f"term-{term.term_id}"])
             for cell in cells:

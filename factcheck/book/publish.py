@@ -75,7 +75,8 @@ def _reference_entry(figure: dict) -> dict:
         "period": figure["period"], "figure": json_text(figure["figure"]),
         "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"],
         "gloss": figure["gloss"],
-        "url": figure["url"], "grade": figure["grade"], "title": figure["title"],
+        "url": figure["url"], "grade": figure["grade"],
+        "title": json_text(figure["title"]), "described_as": json_text(figure["described_as"]),
         "publisher": figure["publisher"], "published": json_text(figure["published"]),
     }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -33,15 +34,26 @@ def load_grades() -> dict[str, Grade]:
                                    row["meaning_zh"]) for row in rows}
 
 
+def named_sources(path: Path | None = None) -> list[dict]:
+    """The rows of data/reference/sources.csv (or of the copy at `path`), each named by its own
+    title, our description of it, or both."""
+    sources, path = load_resource("reference_sources", path)
+    for row in sources:
+        if not row["title"] and not row["described_as"]:
+            raise DataError(display_path(path), row["_row"], "title",
+                            "is empty, and so is described_as: say what the page is")
+    return sources
+
+
 def load_sources() -> dict[str, dict]:
-    """The sources of data/reference/sources.csv by id: title, publisher (and publisher_zh), url."""
-    sources, _ = load_resource("reference_sources")
-    return {row["source_id"]: row for row in sources}
+    """The sources of data/reference/sources.csv by id: title, described_as, publisher (each
+    with its _zh), url."""
+    return {row["source_id"]: row for row in named_sources()}
 
 
 def load_reference_figures() -> pd.DataFrame:
     """Reference figures joined to their sources; each figure read back from its quote."""
-    sources, _ = load_resource("reference_sources")
+    sources = named_sources()
     figures, figures_path = load_resource("reference_figures")
     for row in figures:
         n = row["_row"]

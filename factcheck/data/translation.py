@@ -30,6 +30,8 @@ NUMBER = re.compile(
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ENGLISH_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b")
 _CHINESE_MONTH_DAY = re.compile(r"(?<=年)\d{1,2}月(?:\d{1,2}日)?|(?<![0-9])\d{1,2}月\d{1,2}日")
+# An ISO date or month (2024-09-08, 2021-12) is its year, as 2024年9月8日 is in Chinese.
+_ISO_DATE = re.compile(r"(?<![0-9A-Za-z_\-])(\d{4})-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?(?![0-9A-Za-z_\-])")
 # Ids, code and addresses carry digits that are not quantities. A site named by its host
 # alone (awingyg.com, 51haodu.com, en.gxzf.gov.cn) is an address like a URL: many sources
 # have no other name, and the Chinese names them the same way.
@@ -39,6 +41,7 @@ _NOT_PROSE = re.compile(rf"`[^`]*`|https?://\S+|{_HOST}|\b[a-z0-9]+(?:[-_][a-z0-
 
 
 def _prose(text: str) -> str:
+    text = _ISO_DATE.sub(" \\1 ", text)
     text = _NOT_PROSE.sub(" ", text)
     text = _ENGLISH_DAY_MONTH.sub(" ", text)
     return _CHINESE_MONTH_DAY.sub(" ", text)

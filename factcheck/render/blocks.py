@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..data.tables import is_missing
 from . import language as languages
-from .i18n import field_in, gettext_zh, pgettext_zh
+from .i18n import field_in, gettext_zh, pgettext_zh, source_name
 from .numbers import format_number, format_number_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,13 +62,33 @@ def _local(language: str):
     return lambda item, name: field_in(item, name, chinese=language != "en")
 
 
+def _source_name(language: str):
+    """The `source_name` filter: a source's own title as a <cite>, then our description of it."""
+    def name(source) -> Markup:
+        title, described = source_name(source, chinese=language != "en")
+        return (Markup("<cite>{}</cite>").format(title) if title else Markup("")) + described
+    return name
+
+
 def _ngettext_zh(singular: str, plural: str, n: int) -> str:
     return gettext_zh(singular if n == 1 else plural)
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
-ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+# Digits, not word boundaries: in Chinese text a date touches characters (2023-07-21公布).
+ISO_DAY_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+ISO_MONTH_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?!\d)")
+
+
+def _dates_in_chinese(text: str) -> str:
+    """A source's period ("2024-09-08", "2021-12", "2018-12 / 2019-01", "2023-2024") as Chinese
+    writes dates and spans; the forms are in ui.po."""
+    text = ISO_DAY_IN_TEXT.sub(lambda m: gettext_zh("%(year)s-%(month)s-%(day)s") % {
+        "year": m[1], "month": int(m[2]), "day": int(m[3])}, str(text))
+    text = ISO_MONTH_IN_TEXT.sub(lambda m: gettext_zh("%(year)s-%(month)s") % {
+        "year": m[1], "month": int(m[2])}, text)
+    return YEAR_SPAN.sub("\\1—\\2", text)
 
 
 def _sentence_part(label: str) -> str:
@@ -95,13 +115,12 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
     env.filters["number"] = format_number if language == "en" else format_number_zh
     env.filters["local"] = _local(language)
+    env.filters["source_name"] = _source_name(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
     # A span of years: 2023-2024 in English; in Chinese a long dash joins them, as Chinese writes a range.
     env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
-    # A day: ISO in English; in Chinese as Chinese dates are written (the form is in ui.po).
-    env.filters["day"] = str if language == "en" else lambda day: ISO_DAY.sub(
-        lambda m: gettext_zh("%(year)s-%(month)s-%(day)s") % {
-            "year": m[1], "month": int(m[2]), "day": int(m[3])}, str(day))
+    # Dates: ISO in English; in Chinese as Chinese writes them (the forms are in ui.po).
+    env.filters["dates_in"] = str if language == "en" else _dates_in_chinese
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as

@@ -95,6 +95,23 @@ def field_in(item, name: str, chinese: bool):
     raise LookupError(f"{type(item).__name__} has no field {name!r}")
 
 
+def source_name(source, chinese: bool) -> tuple[str, str]:
+    """A source as the book names it, in two parts: its own title (may be empty), and what it
+    is in our words, in brackets and in the edition's language (empty when there is none)."""
+    title, described = (value if isinstance(value, str) else ""
+                        for value in (source["title"], field_in(source, "described_as", chinese)))
+    if not described:
+        return title, ""
+    if chinese:
+        return title, f"（{described}）"
+    return title, f" ({described})" if title else f"({described})"
+
+
+def source_title(source, chinese: bool) -> str:
+    """:func:`source_name` as one text."""
+    return "".join(source_name(source, chinese))
+
+
 def needs_translation(text) -> bool:
     return isinstance(text, str) and bool(_LATIN.search(text))
 
