@@ -49,6 +49,13 @@ def test_numbers_are_compared_entry_by_entry(tmp_path):
     assert "drops ['344']" in problems(dropped)[0]
 
 
+def test_two_numbers_swapped_within_an_entry_are_named(tmp_path):
+    swapped = _po(tmp_path, 'msgid "3.56 points above the national 91.1% and 5.46 above Guangxi\'s 93%"\n'
+                            'msgstr "比全国91.1%高5.46个百分点，比广西93%高3.56个百分点"\n')
+    [problem] = problems(swapped)
+    assert "the Chinese puts 3.56 with 93, where the English puts it with 91.1" in problem
+
+
 def test_a_faithful_entry_passes(tmp_path):
     assert problems(_po(tmp_path, 'msgid "2.5 million people"\nmsgstr "250万人"\n')) == []
 

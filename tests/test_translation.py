@@ -1,7 +1,8 @@
 """The helpers that check a translation keeps every number and leaves no English behind."""
 from decimal import Decimal
 
-from factcheck.data.translation import as_written, latin_words, number_difference, numbers_in
+from factcheck.data.translation import (as_written, latin_words, number_difference, numbers_in,
+                                        partner_difference, placement_problem, unit_difference)
 
 
 def test_the_same_quantity_written_three_ways_is_one_value():
@@ -71,3 +72,35 @@ def test_a_message_shows_numbers_as_the_texts_write_them_never_in_scientific_not
     assert as_written(missing, english) == ["411,300"]
     assert as_written(added, chinese.replace("41.13万", "41.12万")) == ["41.12万"]
     assert as_written([Decimal("411300").normalize()]) == ["411,300"]
+
+
+# Two numbers swapped in the English of one text: the same numbers, so only where each goes
+# can tell (mutation 1 of the test-suite issue).
+FAITHFUL = ("the rate is 5.46 percentage points above the national 91.1% and 3.56 above Guangxi's 93%",
+            "这一比率比全国的91.1%高5.46个百分点，比广西的93%高3.56个百分点")
+SWAPPED = FAITHFUL[0].replace("5.46", "X").replace("3.56", "5.46").replace("X", "3.56")
+
+
+def test_a_number_keeps_the_numbers_it_goes_with_in_either_language():
+    english, chinese = FAITHFUL
+    assert partner_difference(english, chinese) == [] and placement_problem(english, chinese) is None
+    assert number_difference(SWAPPED, chinese) == ([], [])
+    assert (Decimal("3.56"), {Decimal("91.1")}, {Decimal("93")}) in partner_difference(SWAPPED, chinese)
+    # Years move freely between clauses, in both languages.
+    assert partner_difference("In 2023, 341 of 344", "341所（344所中），2023年") == []
+
+
+def test_a_number_keeps_its_unit_in_either_language():
+    assert unit_difference("391,000,000 yuan is 78.36% of 499,000,000 yuan",
+                           "3.91亿元相当于4.99亿元的78.36%") == []
+    assert unit_difference("78.36% of the 499,000,000 the city raised", "全市筹措的4.99亿元的78.36%") == [
+        (Decimal("4.99E+8"), set(), {"yuan"})]
+
+
+def test_the_loader_names_a_translation_whose_english_swapped_two_numbers(tmp_path):
+    import pytest
+
+    from factcheck.data import DataError
+    with pytest.raises(DataError, match=r"row 2, field 'text_zh': against 'text', the Chinese puts 3\.56 "
+                                        r"with 93, where the English puts it with 91\.1"):
+        _table_with_translation(tmp_path, SWAPPED, FAITHFUL[1])()

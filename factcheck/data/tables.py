@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import DATA_DIR, DataError
 from .numbers import NumberParseError, parse_quantity
-from .translation import as_written, latin_words, number_difference
+from .translation import as_written, latin_words, number_difference, placement_problem
 
 # A column named `<name>_zh` is the Chinese of the column `<name>` of the same table.
 TRANSLATION_SUFFIX = "_zh"
@@ -158,6 +158,8 @@ def _check_translations(row: dict, file, row_number: int) -> None:
             raise DataError(file, row_number, name,
                             f"does not keep the numbers of {english_name!r}: "
                             f"missing {as_written(missing, english)}, added {as_written(added, chinese)}")
+        if problem := placement_problem(str(english), chinese):
+            raise DataError(file, row_number, name, f"against {english_name!r}, {problem}")
         if leftover := latin_words(chinese):
             raise DataError(file, row_number, name, f"has English words left in it: {leftover[:5]}")
 

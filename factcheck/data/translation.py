@@ -102,6 +102,81 @@ def number_difference(english: str, chinese: str) -> tuple[list[Decimal], list[D
     return sorted(en - zh), sorted(zh - en)
 
 
+# Which number goes with which. A clause is the stretch between commas, semicolons, colons, full
+# stops (and, in English, "and", "but", "while", "whereas"; in Chinese, 、 and brackets too).
+# Years are left out: both languages move them about freely.
+_ENGLISH_CLAUSE_BREAK = re.compile(r"[,;:.()]\s|\s(?:and|but|while|whereas)\s|\.$")
+_CHINESE_CLAUSE_BREAK = re.compile(r"[，；：。（）、]")
+# The units both languages write beside a number, the same way or nearly.
+_UNITS = {"%": (re.compile(r"\s?%"), re.compile(r"%")),
+          "yuan": (re.compile(r"\s?(?:yuan\b|元)"), re.compile(r"元"))}
+
+
+def _is_year(value: Decimal) -> bool:
+    return value == value.to_integral_value() and 1900 <= value <= 2100
+
+
+def _numbers_with_ends(text: str):
+    """(value, where its writing ends) for each quantity in `text` (already made prose)."""
+    for match in NUMBER.finditer(text):
+        whole, decimals, chinese_scale, english_scale = match.groups()
+        value = Decimal(whole.replace(",", "") + (decimals or ""))
+        if chinese_scale or english_scale:
+            value *= SCALES[chinese_scale or english_scale]
+        yield value.normalize(), match.end()
+
+
+def clause_partners(text: str, chinese: bool) -> dict[Decimal, set[Decimal]]:
+    """Each number of `text` (years aside) with the other numbers that share a clause with it."""
+    partners: dict[Decimal, set[Decimal]] = {}
+    breaks = _CHINESE_CLAUSE_BREAK if chinese else _ENGLISH_CLAUSE_BREAK
+    for clause in breaks.split(_prose(text or "")):
+        values = {value for value, _ in _numbers_with_ends(clause) if not _is_year(value)}
+        for value in values:
+            partners.setdefault(value, set()).update(values - {value})
+    return partners
+
+
+def partner_difference(english: str, chinese: str) -> list[tuple[Decimal, set, set]]:
+    """The numbers that share a clause with other numbers in both languages, but with none of
+    the same ones: "5.46 above the national 91.1% and 3.56 above Guangxi's 93%" against
+    "比全国91.1%高3.56个百分点，比广西93%高5.46个百分点" gives 5.46 (with 91.1, with 93)."""
+    en, zh = clause_partners(english, False), clause_partners(chinese, True)
+    return [(value, en[value], zh[value]) for value in sorted(set(en) & set(zh))
+            if en[value] and zh[value] and not en[value] & zh[value]]
+
+
+def _units(text: str, chinese: bool) -> dict[Decimal, set[str]]:
+    prose, found = _prose(text or ""), {}
+    for value, end in _numbers_with_ends(prose):
+        units = found.setdefault(value, set())
+        units.update(unit for unit, forms in _UNITS.items() if forms[chinese].match(prose, end))
+    return found
+
+
+def unit_difference(english: str, chinese: str) -> list[tuple[Decimal, set, set]]:
+    """The numbers written with a percent sign or as yuan in one language but not the other."""
+    en, zh = _units(english, False), _units(chinese, True)
+    return [(value, en[value], zh[value]) for value in sorted(set(en) & set(zh)) if en[value] != zh[value]]
+
+
+def placement_problem(english: str, chinese: str) -> str | None:
+    """What a translation says about where a number goes that its English does not, in words
+    (the first such number), or None: a number with other partners in its clause, or with
+    another unit."""
+    def written(values, text):
+        return ", ".join(as_written(sorted(values), text)) or "no other number"
+    if moved := partner_difference(english, chinese):
+        value, en, zh = moved[0]
+        return (f"the Chinese puts {written([value], chinese)} with {written(zh, chinese)}, where the English "
+                f"puts it with {written(en, english)}: two numbers may have changed places")
+    if changed := unit_difference(english, chinese):
+        value, en, zh = changed[0]
+        return (f"the Chinese writes {written([value], chinese)} as {' and '.join(sorted(zh)) or 'a bare number'}, "
+                f"where the English writes it as {' and '.join(sorted(en)) or 'a bare number'}")
+    return None
+
+
 # Abbreviations and names a Chinese text writes in Latin script too.
 LATIN_ALLOWED = frozenset({
     "GDP", "PISA", "CPC", "ID", "URL", "CSV", "JSON", "HTML", "PDF", "Vega", "Lite", "Altair",

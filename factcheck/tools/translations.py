@@ -21,7 +21,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 from .. import PROJECT_ROOT
-from ..data.translation import as_written, numbers_in
+from ..data.translation import as_written, numbers_in, placement_problem
 
 LOCALE = PROJECT_ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 TEMPLATES = PROJECT_ROOT / "_build" / "gettext"
@@ -40,7 +40,8 @@ def _text(value) -> str:
 def problems(path: Path) -> list[str]:
     """What is wrong with one catalog, entry by entry in its order, each naming the file and msgid:
     a fuzzy or untranslated entry; a number of the English missing from its Chinese or one the
-    Chinese adds; a number the Chinese says more often than the English."""
+    Chinese adds; a number the Chinese says more often than the English; a number the Chinese puts
+    in a clause with other numbers, or writes with another unit (translation.placement_problem)."""
     try:
         shown = path.relative_to(PROJECT_ROOT)
     except ValueError:
@@ -65,6 +66,8 @@ def problems(path: Path) -> list[str]:
         if missing or added or repeated:
             found.append(f"{where}: the Chinese drops {as_written(missing, english)}, adds "
                          f"{as_written(added, chinese)}, repeats {as_written(repeated, chinese)}")
+        elif problem := placement_problem(english, chinese):
+            found.append(f"{where}: {problem}")
     return found
 
 
