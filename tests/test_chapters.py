@@ -1,5 +1,6 @@
 """The chapters: every claim in exactly one, in the article's order, with no untraced number in the prose."""
 import copy
+import functools
 import json
 import re
 from collections import Counter
@@ -144,6 +145,14 @@ def test_a_chart_missing_a_part_is_reported(mutation, problem):
     assert problem in chart_problems(spec)
 
 
+@functools.cache
+def _data():
+    """Claims, derived values, reference figures (by id) and verdicts, read once: every section
+    of every chapter is traced against them, and no test here changes data/."""
+    return (load_claims(), load_derived(), load_reference_figures().set_index("figure_id"),
+            load_verdict_records())
+
+
 def _reference_numbers(figure_ids, references) -> set[Decimal]:
     values = set()
     for figure_id in figure_ids:
@@ -163,8 +172,7 @@ def chapter_numbers(page: str, cells: list[dict]) -> set[Decimal]:
     any number in a claim's quote. The closing chapter (07) follows the common rule: its
     scorecard's counts are code output, not prose.
     """
-    claims, derived = load_claims(), load_derived()
-    references = load_reference_figures().set_index("figure_id")
+    claims, derived, references, verdicts = _data()
     if page == SOURCE_PAGE:
         values = {Decimal(str(v)) for v in claims["value"].dropna()}
         return values | {m.value for quote in claims["quote"] for m in extract_mentions(quote)}
@@ -173,7 +181,6 @@ def chapter_numbers(page: str, cells: list[dict]) -> set[Decimal]:
     values = {Decimal(str(v)) for v in claims.loc[claims["claim_id"].isin(own | cited), "value"].dropna()}
     for claim_id in own:
         values |= set(derived.get(claim_id, {}).values())
-    verdicts = load_verdict_records()
     figure_ids = references_named(cells) | {ref for c in own for ref in verdicts[c].references}
     return values | _reference_numbers(figure_ids, references)
 
@@ -181,12 +188,10 @@ def chapter_numbers(page: str, cells: list[dict]) -> set[Decimal]:
 def section_numbers(page: str, cells: list[dict]) -> set[Decimal]:
     """The numbers one section's prose may write: those of the claims it shows, their derived
     values and cited references, the references its code names and the claims it reads."""
-    claims, derived = load_claims(), load_derived()
-    references = load_reference_figures().set_index("figure_id")
+    claims, derived, references, verdicts = _data()
     own = claims_shown(cells)
     cited = claims_named(cells) | set(CROSS_REFERENCES.get(page, ()))
     values = {Decimal(str(v)) for v in claims.loc[claims["claim_id"].isin(own | cited), "value"].dropna()}
-    verdicts = load_verdict_records()
     for claim_id in own | set(CROSS_REFERENCES.get(page, ())):
         values |= set(derived.get(claim_id, {}).values())
     figure_ids = references_named(cells) | {ref for c in own for ref in verdicts[c].references}

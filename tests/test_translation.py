@@ -1,8 +1,15 @@
 """The helpers that check a translation keeps every number and leaves no English behind."""
 from decimal import Decimal
 
-from factcheck.data.translation import (as_written, latin_words, number_difference, numbers_in,
-                                        partner_difference, placement_problem, unit_difference)
+from factcheck.data.translation import (
+    as_written,
+    latin_words,
+    number_difference,
+    numbers_in,
+    partner_difference,
+    placement_problem,
+    unit_difference,
+)
 
 
 def test_the_same_quantity_written_three_ways_is_one_value():

@@ -4,10 +4,9 @@ from decimal import Decimal
 import pytest
 
 from factcheck.data import DATA_DIR, DataError
-from factcheck.data.references import named_sources
 from factcheck.data.derived import load_derived
 from factcheck.data.mentions import extract_mentions
-from factcheck.data.references import load_reference_figures
+from factcheck.data.references import load_reference_figures, named_sources
 from factcheck.data.registry import load_claims
 from factcheck.data.source import load_source
 from factcheck.data.verdicts import RATINGS, load_checks, load_verdicts

@@ -234,8 +234,8 @@ class GlossaryTerms(_EditionDirective):
             cells[1]["classes"].append("other-language")
             if term.source_id:
                 source = sources[term.source_id]
-                cells[3] += nodes.reference("", self.local(source, "publisher") or source_title(source, self.chinese),
-                                            refuri=source["url"])
+                name = self.local(source, "publisher") or source_title(source, self.chinese)
+                cells[3] += nodes.reference("", name, refuri=source["url"])
             row = nodes.row(ids=[f"term-{term.term_id}"])
             for cell in cells:
                 entry = nodes.entry()

@@ -166,14 +166,17 @@ def placement_problem(english: str, chinese: str) -> str | None:
     another unit."""
     def written(values, text):
         return ", ".join(as_written(sorted(values), text)) or "no other number"
+
+    def units(found):
+        return " and ".join(sorted(found)) or "a bare number"
     if moved := partner_difference(english, chinese):
         value, en, zh = moved[0]
-        return (f"the Chinese puts {written([value], chinese)} with {written(zh, chinese)}, where the English "
-                f"puts it with {written(en, english)}: two numbers may have changed places")
+        return (f"the Chinese puts {written([value], chinese)} with {written(zh, chinese)}, where the "
+                f"English puts it with {written(en, english)}: two numbers may have changed places")
     if changed := unit_difference(english, chinese):
         value, en, zh = changed[0]
-        return (f"the Chinese writes {written([value], chinese)} as {' and '.join(sorted(zh)) or 'a bare number'}, "
-                f"where the English writes it as {' and '.join(sorted(en)) or 'a bare number'}")
+        return (f"the Chinese writes {written([value], chinese)} as {units(zh)}, "
+                f"where the English writes it as {units(en)}")
     return None
 
 
