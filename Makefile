@@ -29,11 +29,7 @@ venv install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	# requirements.txt pins every package, dependencies included, so pip need not resolve them
-	# (--no-deps; `pip check` then proves the set whole), and it byte-compiles only what is
-	# imported, when it is (--no-compile): 54 s became 30 s on a 2-core machine.
-	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-compile -r requirements.txt
-	$(BIN)/python -m pip check
+	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/python -m factcheck.tools.normalise --install; fi
 	touch $@
