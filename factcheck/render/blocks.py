@@ -76,7 +76,7 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
-# Digits, not word boundaries: in Chinese text a date touches characters (2023-07-21公布).
+# Digits, not word boundaries: in Chinese text a date runs straight into the next character.
 ISO_DAY_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ISO_MONTH_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?!\d)")
 
