@@ -117,9 +117,8 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["local"] = _local(language)
     env.filters["source_name"] = _source_name(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
-    # A span of years: 2023-2024 in English; in Chinese a long dash joins them, as Chinese writes a range.
-    env.filters["years"] = str if language == "en" else lambda period: YEAR_SPAN.sub("\\1—\\2", str(period))
-    # Dates: ISO in English; in Chinese as Chinese writes them (the forms are in ui.po).
+    # Dates and spans of years: ISO in English; in Chinese as Chinese writes them (2023—2024,
+    # and the date forms in ui.po).
     env.filters["dates_in"] = str if language == "en" else _dates_in_chinese
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
