@@ -7,7 +7,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # Written once the venv holds the pinned requirements and this package; a second
-# `make venv` does nothing until requirements.txt or pyproject.toml changes.
+# `make venv` does nothing until requirements.txt or pyproject.toml changes. pip writes bytecode
+# one file at a time; compileall writes the same files on every core (a machine that sets
+# PYTHONDONTWRITEBYTECODE would otherwise compile every import from source, every run).
 STAMP := $(VENV)/.installed
 # Written once `npm ci` has installed package-lock.json (see the rule below).
 NODE := node_modules/.installed
@@ -29,7 +31,8 @@ venv install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --no-compile -r requirements.txt
+	$(BIN)/python -m compileall -q -j 0 "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_path("purelib"))')"
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then $(BIN)/python -m factcheck.tools.normalise --install; fi
 	touch $@
