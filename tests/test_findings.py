@@ -97,3 +97,17 @@ def test_the_first_screen_shows_the_overall_verdict_then_the_findings_with_their
     for item, name in zip(items, expected, strict=True):
         assert name in item["badge"]
         assert item["top"] > verdict["bottom"], "the findings come after the overall verdict"
+
+
+def test_a_key_finding_links_to_a_card_never_to_a_ledger_row():
+    """The intro's link goes to the working behind the finding, which a ledger row does not show."""
+    from factcheck.data import DataError
+
+    verdicts = load_verdict_records()
+    assert len(load_findings(verdicts)) == len(load_findings())
+    first = load_findings()[0].claim_id
+    as_ledger_row = dataclasses.replace(verdicts[first], importance="supporting", rating=verdicts[
+        next(claim for claim, record in verdicts.items() if record.rating.id == "unverifiable")].rating)
+    assert not as_ledger_row.has_card
+    with pytest.raises(DataError, match=r"findings\.csv, row 2, field 'claim_id'.*ledger row"):
+        load_findings({**verdicts, first: as_ledger_row})

@@ -29,7 +29,7 @@ def check_all() -> str:
     load_exclusions(source)
     references = load_reference_figures()
     verdicts = load_verdict_records(source, claims=claims, references=references)
-    findings = load_findings()
+    findings = load_findings(verdicts)
     glossary = load_glossary()
     load_provenance(source)
     return (f"data/ is valid: {len(claims)} claims, {len(verdicts)} verdicts, "

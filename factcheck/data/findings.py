@@ -24,8 +24,10 @@ class Finding:
     also_covers: tuple[str, ...] = ()   # other claims it summarises with its own
 
 
-def load_findings() -> list[Finding]:
-    """The findings in rank order; ranks run 1, 2, 3 ... with no gap."""
+def load_findings(verdicts: dict | None = None) -> list[Finding]:
+    """The findings in rank order; ranks run 1, 2, 3 ... with no gap. Given the verdict records
+    (claim id -> record), each finding's claim must have a card: a key finding links to the
+    working behind it, which a ledger row does not show."""
     rows, path = load_resource("findings")
     rows = sorted(rows, key=lambda row: row["rank"])
     for expected, row in enumerate(rows, start=1):
@@ -37,6 +39,10 @@ def load_findings() -> list[Finding]:
         unknown = [claim for claim in covered if claim not in claims]
         if unknown:
             raise DataError(display_path(path), row["_row"], "also_covers", f"names no claim: {unknown}")
+        if verdicts is not None and not verdicts[row["claim_id"]].has_card:
+            raise DataError(display_path(path), row["_row"], "claim_id",
+                            f"{row['claim_id']} is a ledger row (unverifiable, supporting), but a key "
+                            "finding links to its card: rate it headline in data/verdicts.csv")
     return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"],
                     row.get("problem") or "", row.get("problem_zh") or "",
                     tuple(filter(None, (row.get("also_covers") or "").split(";")))) for row in rows]
