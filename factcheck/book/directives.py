@@ -4,7 +4,8 @@
 ``{unverifiable-kinds}`` the kinds of unverifiable claim, so the methodology page
 cannot describe a rule the code does not apply; ``{corrections-log}`` prints
 data/corrections.csv, every change of a published rating; ``{glossary-terms}`` prints the
-bilingual glossary (data/glossary.csv and the scale).
+bilingual glossary (data/glossary.csv and the scale). ``{folded}`` folds a page's passage for
+the few readers who want it behind a native <details>, with no script.
 """
 from __future__ import annotations
 
@@ -265,7 +266,44 @@ class Citation(_EditionDirective):
         return [node]
 
 
+class folded(nodes.Admonition, nodes.Element):
+    """A passage behind its title: its title node is translated with the page's prose."""
+
+
+class Folded(SphinxDirective):
+    """``:::{folded} Title`` … ``:::``: the passage folded behind its title, as a <details>
+    (sphinx-togglebutton's dropdown would bring its script to the page)."""
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self):
+        node = folded()
+        title_text = self.arguments[0]
+        textnodes, messages = self.state.inline_text(title_text, self.lineno)
+        title = nodes.title(title_text, "", *textnodes)
+        title.source, title.line = self.get_source_info()
+        node += title
+        node += messages
+        self.state.nested_parse(self.content, self.content_offset, node)
+        return [node]
+
+
+def visit_folded_html(self, node) -> None:
+    # The title, translated by now, is the <summary> (phrasing content: its text only).
+    title = node[0]
+    node.remove(title)
+    summary = html_escape(title.astext())
+    self.body.append(f'<details class="factcheck-folded">\n<summary>{summary}</summary>\n')
+
+
+def depart_folded_html(self, node) -> None:
+    self.body.append("</details>\n")
+
+
 def setup(app) -> None:
+    app.add_node(folded, html=(visit_folded_html, depart_folded_html))
+    app.add_directive("folded", Folded)
     app.add_directive("citation", Citation)
     app.add_directive("build-stamp", BuildStamp)
     app.add_directive("decision-table", DecisionTable)
