@@ -68,6 +68,16 @@ def test_every_claim_gets_its_verdict_in_exactly_one_chapter():
         assert claim.part in CHAPTER_PARTS[where[claim.claim_id]], claim.claim_id
 
 
+@pytest.mark.parametrize("name", ["01_source_and_claims", *CHAPTER_PARTS])
+def test_a_chapter_opens_with_its_question_and_then_what_it_found(name):
+    """The chapter template: the title and the question, then the findings (the bottom line
+    first), and only then the claims and their working."""
+    first, second = (_source(cell) for cell in _cells(name)[:2])
+    assert first.startswith("# ") and "**The question of this chapter:**" in first, first[:200]
+    assert second.startswith(("## What we found\n", "## What this chapter established\n")), second[:200]
+    assert second.count("\n* ") >= 2, "the findings are a list"
+
+
 def test_the_table_of_contents_lists_the_chapters_in_the_articles_order():
     toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))
     files = [entry["file"] for part in toc["parts"] for entry in part["chapters"]]

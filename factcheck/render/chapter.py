@@ -118,7 +118,11 @@ class Chapter:
         for claim_id in claim_ids:
             self._own_row(claim_id)
         cards = sum(self.records[claim_id].has_card for claim_id in claim_ids)
-        if cards:
+        if cards == len(claim_ids):
+            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
+                             "activity. Each is of headline weight or has a finding, so each has its card "
+                             "here.", n=len(claim_ids))
+        elif cards:
             text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
                              "activity. The {cards} of headline weight or with a finding have their cards "
                              "here; the others are in the list at the end of the chapter, each with what "
