@@ -72,3 +72,19 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         sources = card.select(".verdict-references > li")
         assert len(sources) == len(dict.fromkeys(checks.get(verdict["claim_id"], [])))
         assert all(source.select_one(".source-grade") for source in sources)
+
+
+def test_a_sentence_quoted_again_in_a_chapter_is_folded_after_its_first_box(built_book):
+    """A sentence that gives several claims shows once; each later box folds it, one click away."""
+    chapters = sorted({row["page"] for row in _rows("parts.csv")})
+    folded = 0
+    for page in chapters:
+        soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        seen = set()
+        for box in soup.select("div.claim"):
+            quote = box.select_one("blockquote.claim-quote").get_text()
+            inside_fold = box.select_one("details.claim-quote-again blockquote.claim-quote") is not None
+            assert inside_fold == (quote in seen), f"{page}, {box['id']}: folded {inside_fold}"
+            folded += inside_fold
+            seen.add(quote)
+    assert folded >= 2, f"only {folded} repeated quotes folded: is the chapter template still used?"

@@ -59,6 +59,9 @@ class Chapter:
         # Why a period was taken (a claim's period_note) is said in the first box that needs
         # it; a later box with the same reason says "as above".
         self.period_reasons: set[tuple[str, str]] = set()
+        # Quotes already shown in a claim box: a sentence that gives several claims is folded
+        # after its first box.
+        self.quotes_shown: set[str] = set()
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
@@ -108,7 +111,10 @@ class Chapter:
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
         if row["period_basis"] == "inferred":
             self.period_reasons.add(reason)
+        quote_as_above = row["quote"] in self.quotes_shown
+        self.quotes_shown.add(row["quote"])
         return render_block("claim.html", claim=row, anchor=f"claim-{claim_id}", period_as_above=as_above,
+                            quote_as_above=quote_as_above,
                             source_link=link_from_chapter(source_path(claim_id)))
 
     def without_figure(self, *claim_ids: str) -> HTMLBlock:

@@ -6,7 +6,8 @@ book. Targets: a clean build of both editions (side by side, each executing the 
 its own language, as `make book` runs them) <= 3.0x the floor, a no-change rebuild of both <= 0.5x,
 every HTML page <= 400 KB (both editions), no chart runtime loaded before a reader presses a chart,
 a first visit to the heaviest chapter <= 0.8 MB over the network and a second chapter visited
-after it (same browser, HTTP cache on) <= 300 KB, served gzipped as a static host serves them.
+after it (same browser, HTTP cache on) <= 300 KB, served gzipped as a static host serves them;
+the busiest chapter on a phone (390 px) <= 30,000 px tall with <= 3,000 elements, in both editions.
 Last, Lighthouse on six pages of the book it built (factcheck.tools.lighthouse: scores, LCP, TBT
 and CLS, the median of three runs), also written to _build/lighthouse.json.
 
@@ -57,6 +58,9 @@ PAGE_LIMIT = 400 * 1024
 # Bytes over the network (headers included), in decimal units: 1.5 MB and 400 KB.
 FIRST_VISIT_LIMIT = 800_000
 SECOND_VISIT_LIMIT = 300_000
+# The busiest chapter on a phone: its height (about 35 screens) and its elements.
+PHONE_HEIGHT_LIMIT = 30_000
+ELEMENT_LIMIT = 3_000
 
 
 def _timed(*commands: list[str]) -> float:
@@ -138,6 +142,25 @@ def visits(first: str, second: str) -> list[dict]:
     return results
 
 
+def on_a_phone(paths: list[str]) -> dict[str, tuple[int, int]]:
+    """Each page's height and element count at 390x844, laid out with its fonts."""
+    from playwright.sync_api import sync_playwright
+
+    sizes = {}
+    with serve(HTML) as site, sync_playwright() as playwright:
+        browser = launch(playwright, OFFLINE_ARGS)
+        for path in paths:
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            page = context.new_page()
+            page.goto(site + path, wait_until="load")
+            page.evaluate("() => document.fonts.ready.then(() => true)")
+            sizes[path] = tuple(page.evaluate(
+                "() => [document.documentElement.scrollHeight, document.querySelectorAll('*').length]"))
+            context.close()
+        browser.close()
+    return sizes
+
+
 def second_chapter(pages: list[Path]) -> str:
     """The heaviest chapter page other than the busiest: the hardest second visit."""
     chapters = [p for p in pages if p.parent == HTML / "notebooks"
@@ -164,6 +187,7 @@ def main() -> int:
     over = [p for p in pages if p.stat().st_size > PAGE_LIMIT]
     first, second = visits(chapter, second_chapter(pages))
     chinese_first, _ = visits(f"zh/{chapter}", f"zh/{second['path']}")
+    phone = on_a_phone([chapter, f"zh/{chapter}"])
 
     def verdict(ok: bool) -> str:
         return "meets target" if ok else "MISSES target"
@@ -194,6 +218,10 @@ def main() -> int:
           f"({chinese_first['bytes'] / 1e6:.2f} MB) in {chinese_first['requests']} requests "
           f"(target <= {FIRST_VISIT_LIMIT / 1e6:.1f} MB: "
           f"{verdict(chinese_first['bytes'] <= FIRST_VISIT_LIMIT)})")
+    for path, (height, elements) in phone.items():
+        print(f"{path} at 390 px: {height:,} px tall, {elements:,} elements "
+              f"(target <= {PHONE_HEIGHT_LIMIT:,} px and <= {ELEMENT_LIMIT:,}: "
+              f"{verdict(height <= PHONE_HEIGHT_LIMIT and elements <= ELEMENT_LIMIT)})")
     # Last, and on its own: Lighthouse times the page on this machine, so nothing else may run.
     return lighthouse.main()
 
