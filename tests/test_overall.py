@@ -13,7 +13,7 @@ from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
 
 EDITIONS = {"en": "", "zh": "zh/"}
-NONE = {"en": "none could be confirmed", "zh": "没有一条能用"}
+NONE = {"en": "none could be confirmed", "zh": "没有一条能"}
 
 
 def _rows(name):
