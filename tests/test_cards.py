@@ -9,6 +9,7 @@ page that disagrees with its data fails, whichever function built it.
 """
 import csv
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -88,3 +89,29 @@ def test_a_sentence_quoted_again_in_a_chapter_is_folded_after_its_first_box(buil
             folded += inside_fold
             seen.add(quote)
     assert folded >= 2, f"only {folded} repeated quotes folded: is the chapter template still used?"
+
+
+def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_their_rows(built_book):
+    """The opening of a chapter's claims without a figure names each claim it sends to the ledger,
+    linked to that claim's row, in the order the notebook gives them; the claims with cards are
+    left to their cards."""
+    verdicts = {row["claim_id"]: row for row in _rows("verdicts.csv")}
+    parts = {row["part_id"]: row["page"] for row in _rows("parts.csv")}
+    claims = {row["claim_id"]: row for row in _rows("claims.csv")}
+    named = 0
+    for notebook in sorted((DATA_DIR.parent / "notebooks").glob("0*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        calls = [re.findall(r'"([a-z0-9-]+)"', "".join(cell["source"])) for cell in cells
+                 if "".join(cell["source"]).startswith("chapter.without_figure(")]
+        for claim_ids in calls:
+            page = parts[claims[claim_ids[0]]["part"]]
+            soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+            section = soup.find(id="claims-without-a-figure")
+            links = [a["href"] for a in section.select("p a[href^='#claim-']")]
+            ledger = [claim_id for claim_id in claim_ids if verdicts[claim_id]["rating"] == "unverifiable"
+                      and verdicts[claim_id]["importance"] != "headline"]
+            assert links == [f"#claim-{claim_id}" for claim_id in ledger], page
+            for claim_id in ledger:
+                assert soup.select_one(f"table.ledger-table tr#claim-{claim_id}"), f"{page}: {claim_id}"
+            named += len(ledger)
+    assert named >= 5, f"only {named} claims named: are the openings still built by without_figure?"

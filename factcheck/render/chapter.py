@@ -7,8 +7,6 @@ verdict. It never writes: when the values differ it shows them and raises
 """
 from __future__ import annotations
 
-from html import escape
-
 import altair as alt
 import pandas as pd
 from IPython.display import display
@@ -118,26 +116,30 @@ class Chapter:
                             source_link=link_from_chapter(source_path(claim_id)))
 
     def without_figure(self, *claim_ids: str) -> HTMLBlock:
-        """The opening of a chapter's claims without a figure: how many there are and where each
-        is shown, counted from the verdicts, so the sentence never promises a card that is not
-        there."""
+        """The opening of the claims left in a part that carry no figure: how many, and where each
+        is shown. Counted from the verdicts, so the sentence never promises a card that is not
+        there, and the claims sent to the ledger are named, each linked to its row."""
         for claim_id in claim_ids:
             self._own_row(claim_id)
-        cards = sum(self.records[claim_id].has_card for claim_id in claim_ids)
-        if cards == len(claim_ids):
-            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
-                             "activity. Each is of headline weight or has a finding, so each has its card "
-                             "here.", n=len(claim_ids))
+        listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
+        cards = len(claim_ids) - len(listed)
+        if not listed:
+            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
+                             "reports of activity. Each is of headline weight or has a finding, so each "
+                             "has its card below.", n=len(claim_ids))
         elif cards:
-            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
-                             "activity. The {cards} of headline weight or with a finding have their cards "
-                             "here; the others are in the list at the end of the chapter, each with what "
-                             "would settle it.", n=len(claim_ids), cards=cards)
+            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
+                             "reports of activity. The {cards} of headline weight or with a finding have "
+                             "their cards below. The other {listed}, rated unverifiable, are in the list "
+                             "at the end of the chapter, each with what would settle it:",
+                             n=len(claim_ids), cards=cards, listed=len(listed))
         else:
-            text = localised("These {n} claims carry no figure to test: most are evaluations or reports of "
-                             "activity. None is of headline weight or has a finding, so all are in the list "
-                             "at the end of the chapter, each with what would settle it.", n=len(claim_ids))
-        return HTMLBlock(f"<p>{escape(text)}</p>")
+            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
+                             "reports of activity. None is of headline weight and each is rated "
+                             "unverifiable, so they have no cards; they are in the list at the end of "
+                             "the chapter, each with what would settle it:", n=len(claim_ids))
+        return render_block("without_figure.html", text=text,
+                            listed=[self.row(claim_id) for claim_id in listed])
 
     def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
         """A claim's verdict card, after asserting the computed values equal data/derived.csv.
