@@ -115,3 +115,20 @@ def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_
                 assert soup.select_one(f"table.ledger-table tr#claim-{claim_id}"), f"{page}: {claim_id}"
             named += len(ledger)
     assert named >= 5, f"only {named} claims named: are the openings still built by without_figure?"
+
+
+def test_a_sentence_quoted_again_in_a_ledger_is_folded_after_its_first_row(built_book):
+    """A ledger row whose sentence an earlier row of the same ledger quotes keeps its quote, folded,
+    so sorting or filtering the rows never loses it."""
+    folded = 0
+    for page in sorted({row["page"] for row in _rows("parts.csv")}):
+        soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+        for table in soup.select("table.ledger-table"):
+            seen = set()
+            for row in table.select("tbody tr"):
+                quote = row.select_one("td q").get_text()
+                inside_fold = row.select_one("details.claim-quote-again q") is not None
+                assert inside_fold == (quote in seen), f"{page}, {row['id']}: folded {inside_fold}"
+                folded += inside_fold
+                seen.add(quote)
+    assert folded >= 2, f"only {folded} repeated ledger quotes folded"
