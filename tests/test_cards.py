@@ -75,19 +75,29 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         assert all(source.select_one(".source-grade") for source in sources)
 
 
+def _chapter_pages(built_book):
+    for page in sorted({row["page"] for row in _rows("parts.csv")}):
+        yield page, BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def _folds_of_repeats(page, items, quote_of, folded_quote_of) -> int:
+    """How many of `items` (claim boxes, or ledger rows, in page order) fold their quote, after
+    asserting that exactly those whose quote an earlier item shows do."""
+    seen, folded = set(), 0
+    for item in items:
+        quote = item.select_one(quote_of).get_text()
+        inside_fold = item.select_one(folded_quote_of) is not None
+        assert inside_fold == (quote in seen), f"{page}, {item['id']}: folded {inside_fold}"
+        folded += inside_fold
+        seen.add(quote)
+    return folded
+
+
 def test_a_sentence_quoted_again_in_a_chapter_is_folded_after_its_first_box(built_book):
     """A sentence that gives several claims shows once; each later box folds it, one click away."""
-    chapters = sorted({row["page"] for row in _rows("parts.csv")})
-    folded = 0
-    for page in chapters:
-        soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-        seen = set()
-        for box in soup.select("div.claim"):
-            quote = box.select_one("blockquote.claim-quote").get_text()
-            inside_fold = box.select_one("details.claim-quote-again blockquote.claim-quote") is not None
-            assert inside_fold == (quote in seen), f"{page}, {box['id']}: folded {inside_fold}"
-            folded += inside_fold
-            seen.add(quote)
+    folded = sum(_folds_of_repeats(page, soup.select("div.claim"), "blockquote.claim-quote",
+                                   "details.claim-quote-again blockquote.claim-quote")
+                 for page, soup in _chapter_pages(built_book))
     assert folded >= 2, f"only {folded} repeated quotes folded: is the chapter template still used?"
 
 
@@ -120,15 +130,6 @@ def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_
 def test_a_sentence_quoted_again_in_a_ledger_is_folded_after_its_first_row(built_book):
     """A ledger row whose sentence an earlier row of the same ledger quotes keeps its quote, folded,
     so sorting or filtering the rows never loses it."""
-    folded = 0
-    for page in sorted({row["page"] for row in _rows("parts.csv")}):
-        soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-        for table in soup.select("table.ledger-table"):
-            seen = set()
-            for row in table.select("tbody tr"):
-                quote = row.select_one("td q").get_text()
-                inside_fold = row.select_one("details.claim-quote-again q") is not None
-                assert inside_fold == (quote in seen), f"{page}, {row['id']}: folded {inside_fold}"
-                folded += inside_fold
-                seen.add(quote)
+    folded = sum(_folds_of_repeats(page, table.select("tbody tr"), "td q", "details.claim-quote-again q")
+                 for page, soup in _chapter_pages(built_book) for table in soup.select("table.ledger-table"))
     assert folded >= 2, f"only {folded} repeated ledger quotes folded"
