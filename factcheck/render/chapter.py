@@ -123,22 +123,19 @@ class Chapter:
             self._own_row(claim_id)
         listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
         cards = len(claim_ids) - len(listed)
+        opening = localised("The {n} claims left carry no figure to test: most are evaluations or "
+                            "reports of activity.", n=len(claim_ids))
         if not listed:
-            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
-                             "reports of activity. Each is of headline weight or has a finding, so each "
-                             "has its card below.", n=len(claim_ids))
+            where = localised("Each is of headline weight or has a finding, so each has its card below.")
         elif cards:
-            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
-                             "reports of activity. The {cards} of headline weight or with a finding have "
-                             "their cards below. The other {listed}, rated unverifiable, are in the list "
-                             "at the end of the chapter, each with what would settle it:",
-                             n=len(claim_ids), cards=cards, listed=len(listed))
+            where = localised("The {cards} of headline weight or with a finding have their cards below. The "
+                              "other {listed}, rated unverifiable, are in the list at the end of the "
+                              "chapter, each with what would settle it:", cards=cards, listed=len(listed))
         else:
-            text = localised("The {n} claims left carry no figure to test: most are evaluations or "
-                             "reports of activity. None is of headline weight and each is rated "
-                             "unverifiable, so they have no cards; they are in the list at the end of "
-                             "the chapter, each with what would settle it:", n=len(claim_ids))
-        return render_block("without_figure.html", text=text,
+            where = localised("None is of headline weight and each is rated unverifiable, so they have no "
+                              "cards; they are in the list at the end of the chapter, each with what would "
+                              "settle it:")
+        return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 
     def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
