@@ -91,6 +91,22 @@ def _dates_in_chinese(text: str) -> str:
     return YEAR_SPAN.sub("\\1—\\2", text)
 
 
+def _figure_needs_reading(edition: str):
+    """Whether a claim box spells out what the article's figure stands for. Not where the figure
+    is its value ("341", "96.56%": "341 = 341 schools" tells a reader nothing), and in Chinese
+    not for 万 and 亿, which are how Chinese writes the number anyway; always where the article
+    gives it as approximate ("20多", "突破100")."""
+    def needs_reading(claim) -> bool:
+        if not is_missing(claim.approximate) and claim.approximate:
+            return True
+        if edition != "en":
+            return False
+        figure = "" if is_missing(claim.figure) else str(claim.figure)
+        digits = figure[:-1] if figure.endswith("%") and claim.unit == "percent" else figure
+        return not (re.fullmatch(r"\d+(\.\d+)?", digits) and float(digits) == float(claim.value))
+    return needs_reading
+
+
 def _sentence_part(label: str) -> str:
     """A label ("Population of Chongzuo") as words inside an English sentence ("population of
     Chongzuo"). An acronym ("GDP ...") keeps its capitals."""
@@ -127,6 +143,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["text"] = lambda value: _escape("" if is_missing(value) else value)
     # An empty cell may reach a template as None, NaN or "": none of them is shown.
     env.tests["present"] = lambda value: not is_missing(value) and value != ""
+    env.tests["needing_reading"] = _figure_needs_reading(language)
     return env
 
 
