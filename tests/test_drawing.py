@@ -145,3 +145,36 @@ def test_a_drawing_writes_its_font_once_and_nothing_that_draws_nothing():
     assert drawn.svg.count("font-family=") == 1
     assert 'opacity="1"' not in drawn.svg and 'display="none"' not in drawn.svg
     assert not re.search(r'="[^"]*\d\.\d{3}', drawn.svg)  # positions to a hundredth of a pixel
+
+
+def _axis_label_lines(svg: str) -> list[str]:
+    """The lines of every axis label of a drawing: a wrapped label is one <text> of <tspan>s."""
+    lines = []
+    for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, flags=re.S):
+        for text in re.findall(r"<text[^>]*>(.*?)</text>", group, flags=re.S):
+            spans = re.findall(r"<tspan[^>]*>(.*?)</tspan>", text, flags=re.S)
+            lines += [html.unescape(line) for line in (spans or [text])]
+    return lines
+
+
+@pytest.mark.parametrize("label", ["Registered (hukou) population, year end 2019",
+                                   "纳入“桂教通”平台管理的学校数量（按原文推算）"])
+def test_a_long_axis_label_is_broken_into_lines_not_cut(label):
+    spec = _bars("Shares", rows=[{"name": label, "value": 54.99, "kind": "stated"},
+                                 {"name": "Guangxi", "value": 52.37, "kind": "reported"}])
+    lines = _axis_label_lines(drawing.draw(spec, drawing.NARROW).svg)
+    assert not [line for line in lines if line.endswith("…")], lines
+    assert "".join(lines).replace(" ", "").count(label.replace(" ", "")) == 1, lines
+
+
+def test_no_axis_label_in_the_built_book_is_cut_short(built_book):
+    """Every chart of both editions, as the pages show it: no axis label ends in an ellipsis."""
+    cut, drawings = [], 0
+    for page in sorted(built_book.glob("**/notebooks/*.html")):
+        text = page.read_text(encoding="utf-8")
+        for svg in re.findall(r"<svg.*?</svg>", text, flags=re.S):
+            drawings += 1
+            cut += [(page.relative_to(built_book).as_posix(), line) for line in _axis_label_lines(svg)
+                    if line.endswith("…")]
+    assert drawings >= 40, f"only {drawings} drawings: are the charts still drawn at build time?"
+    assert cut == []

@@ -58,6 +58,14 @@ RAMP = ["#deebf7", "#9ecae1", "#4292c6", "#08519c"]
 # for a chart: an axis label may take half of it, a legend label most of it.
 LABEL_LIMIT = 170
 LEGEND_LABEL_LIMIT = 240
+# Vega never wraps an axis label: a long one was cut to "Registered (hukou) popula…". Each is
+# broken into lines well inside LABEL_LIMIT at 13 px, with room for a browser's font being wider
+# than the one the drawing measured: Chinese after any 11th character, other text at a space
+# within 20 characters (a longer word is cut at 20).
+WRAPPED_LABEL = (r"test(regexp('[\u3000-\u9fff\uff00-\uffef]'), datum.label)"
+                 r" ? split(trim(replace(datum.label, regexp('(.{1,11})', 'g'), '$1\n')), '\n')"
+                 r" : split(trim(replace(datum.label, regexp('(.{1,20})(\\s+|$)|(\\S{20})', 'g'),"
+                 r" '$1$3\n')), '\n')")
 FIT_WIDTH = "container"
 
 
@@ -87,6 +95,7 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
                      "labelColor": "#222222", "titleColor": "#222222",
                      "gridColor": "#e5e5e5", "domainColor": "#888888",
                      "tickColor": "#888888", "labelLimit": LABEL_LIMIT,
+                     "labelExpr": WRAPPED_LABEL, "labelLineHeight": 15,
                      # An axis drops a label that would come within 4 px of another (a
                      # narrow chart has room for fewer labels than its ticks).
                      "labelOverlap": True, "labelSeparation": 4},
@@ -548,6 +557,7 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
                                  unit=unit, units=units, format=format, note=note))
     chart = chart if height is None else chart.properties(height=height)
     if labels and not vertical and title is not None:
-        # Room on the right for the label of the longest bar, which Vega's fit leaves out.
-        chart = chart.properties(padding={"left": 8, "top": 8, "bottom": 8, "right": 40})
+        # Room on the right for the label of the longest bar, which Vega's fit leaves out, and on
+        # the left for a category label that a reader's font draws a little wider than measured.
+        chart = chart.properties(padding={"left": 16, "top": 8, "bottom": 8, "right": 40})
     return fit(chart)
