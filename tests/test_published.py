@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from factcheck import PROJECT_ROOT
 from factcheck.data.parts import SOURCE_PAGE, book_url, chapter_pages, load_parts
 from factcheck.data.source import RAW_SHA256
+from factcheck.data.verdicts import load_verdict_records
 
 SCHEMA = PROJECT_ROOT / "data" / "schema" / "claims.schema.json"
 REPORT = PROJECT_ROOT / "_build" / "external-links.txt"
@@ -224,6 +225,7 @@ def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(bu
         card = pages[load_parts()[entry["part"]].page].find(id=f"verdict-{claim_id}")
         if card.name == "td":  # a ledger row: unverifiable, what would settle it
             assert row["rating"] == "unverifiable" and row["importance"] != "headline", claim_id
+            assert not load_verdict_records()[claim_id].confirmed_context, claim_id
             ledger_row = " ".join(card.find_parent("tr").get_text(" ").split())
             assert " ".join(row["would_settle"].split()) in ledger_row, claim_id
         else:

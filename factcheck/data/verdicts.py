@@ -102,9 +102,11 @@ class Verdict:
 
     @property
     def has_card(self) -> bool:
-        """A full card for a claim with a finding (any rating but unverifiable) and for every
+        """A full card for a claim with a finding (any rating but unverifiable), for a claim whose
+        background a check confirmed (the card says what, apart from the rating) and for every
         headline claim; the chapter's other claims, unverifiable, sit in its ledger."""
-        return self.rating.id != "unverifiable" or self.importance == "headline"
+        return (self.rating.id != "unverifiable" or self.importance == "headline"
+                or bool(self.confirmed_context))
 
 
 def _split(text: str | None) -> tuple[str, ...]:
