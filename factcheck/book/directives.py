@@ -131,7 +131,7 @@ class KeyFindings(_EditionDirective):
         if summary not in (None, "zh-Hans"):
             raise self.error(f"key-findings: no summary in {summary!r}; the book has zh-Hans")
         if summary and not self.chinese:
-            html += (f'\n<details class="findings-zh" lang="zh-Hans" open>\n'
+            html += (f'\n<details class="findings-zh" lang="zh-Hans">\n'
                      f"<summary>{gettext_zh(self.CHINESE_SUMMARY)}</summary>\n{self._findings('zh-Hans')}\n</details>")
         return [nodes.raw("", html, format="html")]
 
