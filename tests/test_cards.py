@@ -37,6 +37,15 @@ def cards(built_book):
     return found
 
 
+def _in_ledger(verdict: dict) -> bool:
+    """A claim without a card: unverifiable, not headline, and no background that a check confirmed
+    (read from checks.csv, not from the package's rule)."""
+    confirmed = {row["claim_id"] for row in _rows("checks.csv")
+                 if row["scope"] == "context" and row["outcome"] in ("matches", "consistent")}
+    return (verdict["rating"] == "unverifiable" and verdict["importance"] != "headline"
+            and verdict["claim_id"] not in confirmed)
+
+
 def _text(tag) -> str:
     return " ".join(tag.get_text(" ").split())
 
@@ -52,7 +61,7 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
     for verdict in _rows("verdicts.csv"):
         card = cards[verdict["claim_id"]]
         assert card is not None, f"no card or ledger row for {verdict['claim_id']}"
-        if verdict["rating"] == "unverifiable" and verdict["importance"] != "headline":
+        if _in_ledger(verdict):
             row = card.find_parent("tr")
             assert card.name == "td" and row is not None and row["id"] == f"claim-{verdict['claim_id']}"
             assert "ledger-table" in row.find_parent("table")["class"], verdict["claim_id"]
@@ -118,8 +127,7 @@ def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_
             soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
             section = soup.find(id="claims-without-a-figure")
             links = [a["href"] for a in section.select("p a[href^='#claim-']")]
-            ledger = [claim_id for claim_id in claim_ids if verdicts[claim_id]["rating"] == "unverifiable"
-                      and verdicts[claim_id]["importance"] != "headline"]
+            ledger = [claim_id for claim_id in claim_ids if _in_ledger(verdicts[claim_id])]
             assert links == [f"#claim-{claim_id}" for claim_id in ledger], page
             for claim_id in ledger:
                 assert soup.select_one(f"table.ledger-table tr#claim-{claim_id}"), f"{page}: {claim_id}"
@@ -133,3 +141,20 @@ def test_a_sentence_quoted_again_in_a_ledger_is_folded_after_its_first_row(built
     folded = sum(_folds_of_repeats(page, table.select("tbody tr"), "td q", "details.claim-quote-again q")
                  for page, soup in _chapter_pages(built_book) for table in soup.select("table.ledger-table"))
     assert folded >= 2, f"only {folded} repeated ledger quotes folded"
+
+
+@pytest.mark.parametrize("edition, spelled_out", [
+    ("", {"lead-population"}),   # 250万 is read as 2,500,000 for the English reader
+    ("zh/", set()),              # in Chinese 250万 is already how the number is written
+])
+def test_a_claim_box_spells_out_a_figure_only_where_the_reader_needs_it(built_book, edition, spelled_out):
+    """A figure given as its value ("1813") has no line saying it equals itself: its box gives the
+    period alone. A figure in 万 gets one in English only."""
+    page = [row["page"] for row in _rows("parts.csv") if row["part_id"] == "lead"][0]
+    soup = BeautifulSoup((built_book / f"{edition}{page}.html").read_text(encoding="utf-8"), "html.parser")
+    figure_lines = {claim_id: soup.select_one(f"div#claim-{claim_id} p.claim-figure")
+                    for claim_id in ("lead-population", "lead-tekong-2024")}
+    assert all(figure_lines.values()), "a box lost its period line with its figure"
+    shown = {claim_id for claim_id, line in figure_lines.items()
+             if any(mark in _text(line) for mark in ("Figure:", "数字："))}
+    assert shown == spelled_out

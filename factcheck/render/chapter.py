@@ -123,18 +123,18 @@ class Chapter:
             self._own_row(claim_id)
         listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
         cards = len(claim_ids) - len(listed)
-        opening = localised("The {n} claims left carry no figure to test: most are evaluations or "
-                            "reports of activity.", n=len(claim_ids))
+        # No sentence depends on how many claims are in each group: a count of one would need
+        # a singular the catalog cannot give.
+        opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
             where = localised("Each is of headline weight or has a finding, so each has its card below.")
         elif cards:
-            where = localised("The {cards} of headline weight or with a finding have their cards below. The "
-                              "other {listed}, rated unverifiable, are in the list at the end of the "
-                              "chapter, each with what would settle it:", cards=cards, listed=len(listed))
-        else:
-            where = localised("None is of headline weight and each is rated unverifiable, so they have no "
-                              "cards; they are in the list at the end of the chapter, each with what would "
+            where = localised("Each of headline weight or with a finding has its card below; the list at the "
+                              "end of the chapter holds the rest, rated unverifiable, each with what would "
                               "settle it:")
+        else:
+            where = localised("None is of headline weight or has a finding, so the list at the end of the "
+                              "chapter holds them, each rated unverifiable, with what would settle it:")
         return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 
