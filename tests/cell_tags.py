@@ -1,10 +1,11 @@
 """The rule for what a chapter's page shows of its code (a helper of tests/test_cell_tags.py).
 
-- A cell that only displays a claim box, a verdict with no computed values, the opening of the
-  claims without a figure, the chapter's ending or the highlighted article shows its output
-  alone: `remove-input`.
-- A cell that draws a chart, ends by showing a data table, or ends by giving a verdict the
-  values it computed folds its code behind a toggle and shows what it draws: `hide-input`.
+- A cell that only displays a claim box, a verdict, the opening of the claims without a figure,
+  the chapter's ending, the highlighted article, or a table of a frame made before, shows its
+  output alone: `remove-input`. A verdict given values computed before (`gap=gap`) is display
+  too: its card's working lists each value, and the cell that computed it folds its code.
+- A cell that draws a chart, or computes something and ends by showing a data table or a
+  verdict, folds its code behind a toggle and shows what it draws: `hide-input`.
   Such a cell prints nothing: printed working would show, in English, in both editions.
 - Everything else is working: its code and what it prints fold together behind one toggle,
   `hide-cell`, one click away.
@@ -42,11 +43,27 @@ def _last_call(source: str) -> str | None:
     return None
 
 
+def _shows_what_was_made_before(source: str) -> bool:
+    """One call of chapter.verdict or charts.data_table whose arguments are names and strings:
+    it computes nothing, so its code is no working a reader could want."""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    if len(body) != 1 or not isinstance(body[0], ast.Expr) or not isinstance(body[0].value, ast.Call):
+        return False
+    call = body[0].value
+    called = ast.unparse(call.func)
+    plain = all(isinstance(value, ast.Name) or (isinstance(value, ast.Constant) and isinstance(value.value, str))
+                for value in [*call.args, *(keyword.value for keyword in call.keywords)])
+    return called in ("chapter.verdict", "charts.data_table") and plain
+
+
 def expected_tags(cell) -> set[str]:
     if cell["cell_type"] != "code":
         return set()
     source = _source(cell)
-    if DISPLAY_ONLY.fullmatch(source):
+    if DISPLAY_ONLY.fullmatch(source) or _shows_what_was_made_before(source):
         return {"remove-input"}
     draws = any(VEGALITE in output.get("data", {}) for output in cell.get("outputs", []))
     if draws or _last_call(source) in SHOWN_LAST:
