@@ -54,8 +54,9 @@ def _shows_what_was_made_before(source: str) -> bool:
         return False
     call = body[0].value
     called = ast.unparse(call.func)
-    plain = all(isinstance(value, ast.Name) or (isinstance(value, ast.Constant) and isinstance(value.value, str))
-                for value in [*call.args, *(keyword.value for keyword in call.keywords)])
+    values = [*call.args, *(keyword.value for keyword in call.keywords)]
+    plain = all(isinstance(value, ast.Name)
+                or (isinstance(value, ast.Constant) and isinstance(value.value, str)) for value in values)
     return called in ("chapter.verdict", "charts.data_table") and plain
 
 
