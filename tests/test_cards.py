@@ -158,3 +158,14 @@ def test_a_claim_box_spells_out_a_figure_only_where_the_reader_needs_it(built_bo
     shown = {claim_id for claim_id, line in figure_lines.items()
              if any(mark in _text(line) for mark in ("Figure:", "数字："))}
     assert shown == spelled_out
+
+
+def test_a_cards_working_names_its_derived_values_in_words(built_book):
+    """The folded working lists each derived value under a name in the edition's language, never
+    the code's variable name."""
+    names = []
+    for edition in ("", "zh/"):
+        for page, soup in _chapter_pages(built_book / edition):
+            names += [(page, cell.get_text()) for cell in soup.select("table.verdict-derived tbody td:first-child")]
+    assert len(names) >= 30, f"only {len(names)} derived values shown: are the cards still built?"
+    assert [(page, name) for page, name in names if "_" in name or not name.strip()] == []

@@ -1,4 +1,5 @@
-"""What a reader sees on every page: no "nan", no "None", no count printed as a float.
+"""What a reader sees on every page: no "nan", no "None", no count printed as a float, no
+markdown asterisks left as text.
 
 Reads the built book (`make book` first; `make test` does). Only visible text is
 read: scripts, styles and the JSON-LD are skipped, and so are code cells' inputs,
@@ -21,6 +22,9 @@ GLITCHES = {
     # A count printed as a float: "21.0", "1,998.0" (a rate such as 99.13 is fine).
     # (Licence versions, "Attribution 4.0" and its Chinese name "署名 4.0", are names, not counts.)
     "float count": re.compile(r"(?<![\d.])(?<!Attribution )(?<!CC BY )(?<!署名 )\d[\d,]*\.0(?![\d%])"),
+    # Markdown emphasis the parser did not take: in Chinese a closing ** after a full stop and
+    # before a character ("**资金。**原文") stays two asterisks on the page.
+    "literal asterisks": re.compile(r"\*\*"),
 }
 
 
@@ -51,6 +55,7 @@ def glitches(text: str) -> list[str]:
     ("a rate of 99.13%, 21 colleges, 0.6 percentage points, 3.0% and nanjing. None of them", []),
     ("Creative Commons Attribution 4.0 International (CC BY 4.0)", []),
     ("知识共享署名 4.0 国际许可协议；共 21.0 所", ["float count"]),
+    ("**资金与项目。**“2023年以来”", ["literal asterisks", "literal asterisks"]),
 ])
 def test_the_glitch_finder_finds_what_it_should(sample, expected):
     assert [g.split(":")[0] for g in glitches(sample)] == expected

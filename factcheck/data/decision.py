@@ -126,7 +126,7 @@ RULES = (
          _is(("arithmetic", "consistency"), ("consistent",))),
 )
 DISPUTED = RULES[4]
-FALLBACK = Rule(8, "unverifiable", "no rule above applies: nothing public settles the central claim",
+FALLBACK = Rule(8, "unverifiable", "no rule above applies: nothing we found settles the central claim",
                 lambda check: True)
 
 

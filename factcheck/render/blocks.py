@@ -107,6 +107,17 @@ def _figure_needs_reading(edition: str):
     return needs_reading
 
 
+def derived_label(name: str) -> str:
+    """A derived value's name as words ("share_of_residents_pct" -> "Share of residents (%)"):
+    the folded working names each value a reader sees, in English, and in Chinese by ui.po."""
+    unit = ""
+    for suffix, words in (("_pct", " (%)"), ("_pp", " (percentage points)"), ("_yuan", " (yuan)")):
+        if name.endswith(suffix):
+            name, unit = name[:-len(suffix)], words
+    text = name.replace("_pp_", " percentage-point ").replace("_", " ").replace("guangxi", "Guangxi")
+    return text[:1].upper() + text[1:] + unit
+
+
 def _sentence_part(label: str) -> str:
     """A label ("Population of Chongzuo") as words inside an English sentence ("population of
     Chongzuo"). An acronym ("GDP ...") keeps its capitals."""
@@ -131,6 +142,9 @@ def environment(language: str = "en") -> jinja2.Environment:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
     env.filters["number"] = format_number if language == "en" else format_number_zh
     env.filters["local"] = _local(language)
+    # Looked up, not formatted: a label such as "Growth (%)" holds a percent sign.
+    env.filters["derived_label"] = (derived_label if language == "en"
+                                    else lambda name: gettext_zh(derived_label(name)))
     env.filters["source_name"] = _source_name(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
     # Dates and spans of years: ISO in English; in Chinese as Chinese writes them (2023—2024,

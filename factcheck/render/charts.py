@@ -60,12 +60,28 @@ LABEL_LIMIT = 170
 LEGEND_LABEL_LIMIT = 240
 # Vega never wraps an axis label: a long one was cut to "Registered (hukou) popula…". Each is
 # broken into lines well inside LABEL_LIMIT at 13 px, with room for a browser's font being wider
-# than the one the drawing measured: Chinese after any 11th character, other text at a space
-# within 20 characters (a longer word is cut at 20).
-WRAPPED_LABEL = (r"test(regexp('[\u3000-\u9fff\uff00-\uffef]'), datum.label)"
-                 r" ? split(trim(replace(datum.label, regexp('(.{1,11})', 'g'), '$1\n')), '\n')"
-                 r" : split(trim(replace(datum.label, regexp('(.{1,20})(\\s+|$)|(\\S{20})', 'g'),"
-                 r" '$1$3\n')), '\n')")
+# than the one the drawing measured: Chinese after 11 characters (fewer, rather than split a
+# number such as 99.13%), other text at a space within 20 characters (a longer word is cut at 20).
+# label_lines() counts the lines the same way, so a bar chart can give each label the height it
+# needs.
+_CJK_LABEL = r"[\u3000-\u9fff\uff00-\uffef]"
+_CJK_LINE = r"(.{1,11})(?![0-9.%])|(.{1,11})"
+_LATIN_LINE = r"(.{1,20})(\s+|$)|(\S{20})"
+WRAPPED_LABEL = (f"test(regexp('{_CJK_LABEL}'), datum.label)"
+                 f" ? split(trim(replace(datum.label, regexp('{_CJK_LINE}', 'g'), '$1$2\\n')), '\\n')"
+                 f" : split(trim(replace(datum.label, regexp('{_LATIN_LINE.replace(chr(92), chr(92) * 2)}', 'g'),"
+                 f" '$1$3\\n')), '\\n')")
+LABEL_LINE_HEIGHT = 15
+
+
+def label_lines(label: str) -> int:
+    """How many lines WRAPPED_LABEL breaks an axis label into."""
+    text = str(label)
+    chinese = re.search(_CJK_LABEL.encode().decode("unicode_escape"), text)
+    pattern = re.compile(_CJK_LINE if chinese else _LATIN_LINE)
+    return max(1, len([match for match in pattern.finditer(text) if match.group(0).strip()]))
+
+
 FIT_WIDTH = "container"
 
 
@@ -555,6 +571,12 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
             title=alt.Title(title, subtitle=subtitle) if subtitle else title,
             description=describe(frame, category if label is None else label, value, kind=kind, of=of,
                                  unit=unit, units=units, format=format, note=note))
+    if not vertical:
+        # Each bar as tall as its wrapped label, in either edition: a taller label than its band
+        # would overlap the next one, and Vega would drop every other label.
+        lines = max(max(label_lines(name), label_lines(to_chinese(str(name)))) for name in order)
+        needed = len(order) * (lines * LABEL_LINE_HEIGHT + 8)
+        height = needed if height is None or (isinstance(height, (int, float)) and height < needed) else height
     chart = chart if height is None else chart.properties(height=height)
     if labels and not vertical and title is not None:
         # Room on the right for the label of the longest bar, which Vega's fit leaves out, and on
