@@ -166,6 +166,7 @@ def test_a_cards_working_names_its_derived_values_in_words(built_book):
     names = []
     for edition in ("", "zh/"):
         for page, soup in _chapter_pages(built_book / edition):
-            names += [(page, cell.get_text()) for cell in soup.select("table.verdict-derived tbody td:first-child")]
+            cells = soup.select("table.verdict-derived tbody td:first-child")
+            names += [(page, cell.get_text()) for cell in cells]
     assert len(names) >= 30, f"only {len(names)} derived values shown: are the cards still built?"
     assert [(page, name) for page, name in names if "_" in name or not name.strip()] == []

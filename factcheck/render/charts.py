@@ -67,9 +67,11 @@ LEGEND_LABEL_LIMIT = 240
 _CJK_LABEL = r"[\u3000-\u9fff\uff00-\uffef]"
 _CJK_LINE = r"(.{1,11})(?![0-9.%])|(.{1,11})"
 _LATIN_LINE = r"(.{1,20})(\s+|$)|(\S{20})"
+# In a Vega string a backslash is itself escaped: the Latin pattern's \\s is written \\\\s.
+_LATIN_LINE_IN_VEGA = _LATIN_LINE.replace("\\", "\\\\")
 WRAPPED_LABEL = (f"test(regexp('{_CJK_LABEL}'), datum.label)"
                  f" ? split(trim(replace(datum.label, regexp('{_CJK_LINE}', 'g'), '$1$2\\n')), '\\n')"
-                 f" : split(trim(replace(datum.label, regexp('{_LATIN_LINE.replace(chr(92), chr(92) * 2)}', 'g'),"
+                 f" : split(trim(replace(datum.label, regexp('{_LATIN_LINE_IN_VEGA}', 'g'),"
                  f" '$1$3\\n')), '\\n')")
 LABEL_LINE_HEIGHT = 15
 
@@ -574,9 +576,11 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
     if not vertical:
         # Each bar as tall as its wrapped label, in either edition: a taller label than its band
         # would overlap the next one, and Vega would drop every other label.
-        lines = max(max(label_lines(name), label_lines(to_chinese(str(name)))) for name in order)
+        lines = max(max(label_lines(name), label_lines(to_chinese(str(name))))
+                    for name in order)
         needed = len(order) * (lines * LABEL_LINE_HEIGHT + 8)
-        height = needed if height is None or (isinstance(height, (int, float)) and height < needed) else height
+        if height is None or (isinstance(height, (int, float)) and height < needed):
+            height = needed
     chart = chart if height is None else chart.properties(height=height)
     if labels and not vertical and title is not None:
         # Room on the right for the label of the longest bar, which Vega's fit leaves out, and on
