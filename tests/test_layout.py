@@ -24,7 +24,8 @@ from browser_pages import (
 from factcheck.tools.browser import book_pages
 
 # On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
-# character or two a line (Chinese breaks anywhere, so a narrow column shows one character a line).
+# character or two a line (Chinese breaks anywhere, so a narrow column shows one character a line),
+# and no table's caption is narrower than half its table.
 READING_JS = """() => {
   const out = [];
   const size = tag => { const e = document.querySelector('article ' + tag);
@@ -47,6 +48,15 @@ READING_JS = """() => {
     const lines = Math.round(box.height / line);
     if (text.length > 2 && box.width && lines > 1 && lines >= Math.ceil(text.length / 2)) {
       out.push(`a cell ${Math.round(box.width)}px wide, ${lines} lines: "${text.slice(0, 30)}"`);
+    }
+  }
+  // A table's title as wide as its table: on a phone the ledger once set its caption in a
+  // column a word (or two characters) wide beside its rows.
+  for (const caption of document.querySelectorAll('article table > caption')) {
+    const table = caption.parentElement.getBoundingClientRect(), box = caption.getBoundingClientRect();
+    if (caption.textContent.trim() && box.width && box.width < 0.5 * table.width) {
+      out.push(`a caption ${Math.round(box.width)}px wide in a table ${Math.round(table.width)}px wide: `
+               + `"${caption.textContent.trim().slice(0, 30)}"`);
     }
   }
   return out;

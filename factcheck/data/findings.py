@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import DataError
+from .overall import FOUND_WANTING
 from .registry import load_claims
 from .tables import display_path, load_resource
 
@@ -39,6 +40,11 @@ def load_findings(verdicts: dict | None = None) -> list[Finding]:
         unknown = [claim for claim in covered if claim not in claims]
         if unknown:
             raise DataError(display_path(path), row["_row"], "also_covers", f"names no claim: {unknown}")
+        if verdicts is not None and (row.get("problem") or "") and (
+                verdicts[row["claim_id"]].rating.id not in FOUND_WANTING):
+            raise DataError(display_path(path), row["_row"], "problem",
+                            f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but only a "
+                            "claim found wanting is named as a problem: clear problem and problem_zh")
         if verdicts is not None and not verdicts[row["claim_id"]].has_card:
             raise DataError(display_path(path), row["_row"], "claim_id",
                             f"{row['claim_id']} is a ledger row (unverifiable, supporting), but a key "
