@@ -337,7 +337,8 @@ def test_the_catalog_is_where_the_module_says():
 
 
 def test_a_number_asked_with_thousands_separators_is_written_the_chinese_way(monkeypatch):
-    msgid = "The bars use different lines, so the gap of {increase:,.0f} is not a like-for-like increase."
+    msgid = ("The bars use different lines, so the gap of {increase:,.0f} is not shown to be a "
+             "like-for-like increase.")
     assert "12,345" in localised(msgid, increase=12345)
     monkeypatch.setenv(language.VARIABLE, "zh")
     chinese = localised(msgid, increase=12345)

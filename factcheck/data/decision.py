@@ -107,7 +107,8 @@ RULES = (
          _is(("arithmetic", "consistency"), ("inconsistent",))),
     Rule(3, "misleading",
          "a comparability or wording check finds the comparison or the words mislead, or that a "
-         "comparison presented as like for like changes its base without saying so",
+         "comparison presented as like for like changes its base without saying so, in a way shown "
+         "to matter",
          _either(_is(("comparability", "wording"), ("misleading",)),
                  _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
