@@ -8,6 +8,7 @@ Read from the built book and compared with data/ read independently (the CSV fil
 page that disagrees with its data fails, whichever function built it.
 """
 import csv
+import functools
 import json
 import re
 
@@ -37,11 +38,16 @@ def cards(built_book):
     return found
 
 
+@functools.cache
+def _with_confirmed_background() -> frozenset[str]:
+    return frozenset(row["claim_id"] for row in _rows("checks.csv")
+                     if row["scope"] == "context" and row["outcome"] in ("matches", "consistent"))
+
+
 def _in_ledger(verdict: dict) -> bool:
     """A claim without a card: unverifiable, not headline, and no background that a check confirmed
     (read from checks.csv, not from the package's rule)."""
-    confirmed = {row["claim_id"] for row in _rows("checks.csv")
-                 if row["scope"] == "context" and row["outcome"] in ("matches", "consistent")}
+    confirmed = _with_confirmed_background()
     return (verdict["rating"] == "unverifiable" and verdict["importance"] != "headline"
             and verdict["claim_id"] not in confirmed)
 

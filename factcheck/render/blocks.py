@@ -94,8 +94,8 @@ def _dates_in_chinese(text: str) -> str:
 def _figure_needs_reading(edition: str):
     """Whether a claim box spells out what the article's figure stands for. Not where the figure
     is its value ("341", "96.56%": "341 = 341 schools" tells a reader nothing), and in Chinese
-    not for 万 and 亿, which are how Chinese writes the number anyway; always where the article
-    gives it as approximate ("20多", "突破100")."""
+    not for the units of ten thousand and a hundred million, which are how Chinese writes the
+    number anyway; always where the article gives it as approximate ("more than 20")."""
     def needs_reading(claim) -> bool:
         if not is_missing(claim.approximate) and claim.approximate:
             return True

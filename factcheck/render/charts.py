@@ -79,7 +79,7 @@ LABEL_LINE_HEIGHT = 15
 def label_lines(label: str) -> int:
     """How many lines WRAPPED_LABEL breaks an axis label into."""
     text = str(label)
-    chinese = re.search(_CJK_LABEL.encode().decode("unicode_escape"), text)
+    chinese = re.search(_CJK_LABEL, text)  # Python's re reads the \u escapes as Vega's does
     pattern = re.compile(_CJK_LINE if chinese else _LATIN_LINE)
     return max(1, len([match for match in pattern.finditer(text) if match.group(0).strip()]))
 
