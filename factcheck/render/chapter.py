@@ -123,8 +123,8 @@ class Chapter:
             self._own_row(claim_id)
         listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
         cards = len(claim_ids) - len(listed)
-        # No sentence depends on how many claims are in each group: a count of one would need
-        # a singular the catalog cannot give.
+        # The sentences give no group's size: a group of one would need a singular the catalog
+        # cannot give. (The total is always two or more: a single claim needs no opening.)
         opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
             where = localised("Each is of headline weight or has a finding, so each has its card below.")
