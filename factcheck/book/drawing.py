@@ -108,7 +108,7 @@ def _with_widths(node, width):
 
 # A line may break after a word in Latin text and after any character in Chinese, which puts
 # no spaces between words; a closing mark (，。、) never starts a line.
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
+_CJK = charts.CJK_CHARACTERS
 _UNITS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+|\\s+")
 _CLOSING = frozenset("\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f\uff09\u300d\u300f\u201d\u2019\u3011")
 

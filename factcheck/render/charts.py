@@ -64,7 +64,9 @@ LEGEND_LABEL_LIMIT = 240
 # number such as 99.13%), other text at a space within 20 characters (a longer word is cut at 20).
 # label_lines() counts the lines the same way, so a bar chart can give each label the height it
 # needs.
-_CJK_LABEL = r"[\u3000-\u9fff\uff00-\uffef]"
+# The characters that break anywhere, for axis labels here and for titles in factcheck.book.drawing.
+CJK_CHARACTERS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
+_CJK_LABEL = f"[{CJK_CHARACTERS}]"
 _CJK_LINE = r"(.{1,11})(?![0-9.%])|(.{1,11})"
 _LATIN_LINE = r"(.{1,20})(\s+|$)|(\S{20})"
 # In a Vega string a backslash is itself escaped: the Latin pattern's \\s is written \\\\s.
@@ -79,7 +81,7 @@ LABEL_LINE_HEIGHT = 15
 def label_lines(label: str) -> int:
     """How many lines WRAPPED_LABEL breaks an axis label into."""
     text = str(label)
-    chinese = re.search(_CJK_LABEL, text)  # Python's re reads the \u escapes as Vega's does
+    chinese = re.search(_CJK_LABEL, text)
     pattern = re.compile(_CJK_LINE if chinese else _LATIN_LINE)
     return max(1, len([match for match in pattern.finditer(text) if match.group(0).strip()]))
 
@@ -113,7 +115,7 @@ def factcheck_theme() -> alt.theme.ThemeConfig:
                      "labelColor": "#222222", "titleColor": "#222222",
                      "gridColor": "#e5e5e5", "domainColor": "#888888",
                      "tickColor": "#888888", "labelLimit": LABEL_LIMIT,
-                     "labelExpr": WRAPPED_LABEL, "labelLineHeight": 15,
+                     "labelExpr": WRAPPED_LABEL, "labelLineHeight": LABEL_LINE_HEIGHT,
                      # An axis drops a label that would come within 4 px of another (a
                      # narrow chart has room for fewer labels than its ticks).
                      "labelOverlap": True, "labelSeparation": 4},
