@@ -12,9 +12,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from factcheck import PROJECT_ROOT
+from factcheck.book.publish import book_metadata
 from factcheck.data.parts import SOURCE_PAGE
 from factcheck.data.source import ARTICLE
 from factcheck.data.verdicts import load_ratings
+from factcheck.render.i18n import gettext_zh
 
 BASE = "https://chongzuo-fact-check.github.io/chongzuo-education-claims/"
 EDITIONS = {"en": "", "zh": "zh/"}
@@ -191,6 +193,10 @@ def review_problems(review, claim, edition, built_book, book_url=BASE) -> list[s
         found.append(f"claimReviewed {review['claimReviewed']!r}")
     if review["author"].get("url") != book_url or review["inLanguage"] != LANGUAGE[edition][0]:
         found.append("author url or language")
+    # The project is named as the page's footer names it, in the page's language.
+    author = gettext_zh(book_metadata()["author"]) if edition == "zh" else book_metadata()["author"]
+    if review["author"].get("name") != author:
+        found.append(f"author {review['author'].get('name')!r}, not {author!r}")
     item = review["itemReviewed"]
     appearance, first = item.get("appearance", {}), item.get("firstAppearance", {})
     target = appearance.get("url", "").removeprefix(BASE).split("#")

@@ -23,6 +23,7 @@ from ..data.references import load_grades
 from ..data.source import ARTICLE
 from ..data.tables import is_missing
 from ..data.verdicts import Verdict, load_ratings
+from ..render.i18n import gettext_zh
 
 # ClaimReview's numeric rating: stronger support, higher number. Unverifiable has none.
 # ClaimReview's ratingValue: a rating's place on the published scale (data/scale/ratings.csv),
@@ -174,7 +175,8 @@ def claim_review(claim: dict, page_url: str, date_published: str, *, chinese: bo
         "@type": "ClaimReview",
         "url": f"{page_url}#{claim_anchor(claim['id'])}",
         "claimReviewed": short_quote(claim["quote"]),
-        "author": {"@type": "Organization", "name": book_metadata()["author"], "url": book_url},
+        "author": {"@type": "Organization", "url": book_url,
+                   "name": gettext_zh(book_metadata()["author"]) if chinese else book_metadata()["author"]},
         "datePublished": date_published,
         "dateModified": claim["date_modified"] or date_published,
         "reviewRating": rating,
