@@ -107,7 +107,20 @@ def chart_problems(spec: dict) -> list[str]:
             if name in encoding and _axis_title(encoding[name]) == "" \
                     and not shared.get(id(view), {}).get(name):
                 problems.append(f"view {index}: the {name} axis has no title")
+        tooltips = encoding.get("tooltip", [])
+        for channel in tooltips if isinstance(tooltips, list) else [tooltips]:
+            if _data_name(channel):
+                problems.append(f"view {index}: a tooltip shows the column name {channel['field']!r}")
     return problems
+
+
+def _data_name(channel) -> bool:
+    """Whether a tooltip channel would show a column's name in the data as its title (a name
+    charts.TOOLTIP_TITLES words for readers, or one written with underscores)."""
+    from factcheck.render.charts import TOOLTIP_TITLES
+    if not isinstance(channel, dict) or "field" not in channel or _text(channel.get("title")):
+        return False
+    return channel["field"] in TOOLTIP_TITLES or "_" in channel["field"]
 
 
 def charts_in(cells: list[dict]) -> list[dict]:

@@ -297,6 +297,18 @@ def test_the_chinese_run_shows_the_same_outputs_in_chinese(built_book):
                     f"{where}: the Chinese run showed the English"
 
 
+# A file's path and a checksum are names, not prose.
+_PATHS_AND_HASHES = re.compile(r"\S*/\S*|\b[0-9a-f]{16,}\b")
+
+
+def test_the_chinese_run_prints_its_working_in_chinese(built_book):
+    """A reader who unfolds the working in the Chinese edition reads Chinese: each printed line
+    comes from the catalog (localised), or is a source's own words."""
+    english_left = [(where, words) for _, _, chinese in _chinese_run(built_book)
+                    for where, output in chinese if output.get("output_type") == "stream"
+                    if (words := latin_words(_PATHS_AND_HASHES.sub(" ", output["text"])))]
+    assert english_left == []
+
 def test_every_chart_of_the_chinese_run_speaks_chinese(built_book):
     count = 0
     for _, english, chinese in _chinese_run(built_book):

@@ -147,7 +147,10 @@ def _first_layered_chart():
     (lambda spec: [spec["datasets"].update({name: []}) for name in spec["datasets"]], "view 0 has no data"),
     (lambda spec: [layer["encoding"]["x"].pop("title", None) for layer in spec["layer"]],
      "view 0: the x axis has no title"),
-], ids=["title", "description", "data", "axis-title"])
+    (lambda spec: spec["layer"][0]["encoding"].update(
+        tooltip=[{"field": "unverifiable_kind", "type": "nominal"}]),
+     "view 0: a tooltip shows the column name 'unverifiable_kind'"),
+], ids=["title", "description", "data", "axis-title", "tooltip-title"])
 def test_a_chart_missing_a_part_is_reported(mutation, problem):
     spec = copy.deepcopy(_first_layered_chart())
     assert chart_problems(spec) == []

@@ -19,7 +19,7 @@ from ..data.references import load_grades
 from ..data.tables import is_missing
 from ..data.verdicts import load_ratings, rating_names
 from .blocks import HTMLBlock, render, render_block
-from .charts import data_table, describe, fit
+from .charts import data_table, describe, fit, titled_tooltips
 from .i18n import localised
 
 # The output that carries a verdict's computed values when they differ from the
@@ -198,7 +198,7 @@ class Chapter:
             color=alt.Color("verdict name:N", title="Verdict",
                             scale=alt.Scale(domain=names,
                                             range=[rating.colour for rating in load_ratings().values()])),
-            tooltip=["subject", "verdict name"],
+            tooltip=titled_tooltips(["subject", "verdict name"]),
         ).properties(height=24))
 
     def tally(self) -> pd.DataFrame:

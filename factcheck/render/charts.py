@@ -530,6 +530,21 @@ def describe(frame: pd.DataFrame, label: str | list[str], value: str, *, kind: s
 LABEL_COLOUR = "#222222"
 
 
+# What a tooltip calls a column whose name is a programmer's word. Other columns are named in
+# words already ("year", "schools"), and their tooltips show that name, as the Chinese chart
+# shows its translation.
+TOOLTIP_TITLES = {"subject": "Claim", "verdict name": "Verdict", "part title": "Part of the article",
+                  "unverifiable_kind": "Why it is unverifiable"}
+
+
+def titled_tooltips(fields: list) -> list:
+    """Tooltip channels a reader can read: a column in :data:`TOOLTIP_TITLES` is titled in
+    words, never by its name in the data ("unverifiable_kind"). Any other channel is kept."""
+    return [alt.Tooltip(field, title=TOOLTIP_TITLES[field.split(":")[0]])
+            if isinstance(field, str) and field.split(":")[0] in TOOLTIP_TITLES else field
+            for field in fields]
+
+
 def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = None,
          subtitle: str | list[str] | None = None, of: str | None = None, unit: str = "",
          units: str | None = None, note: str | None = None, value_title: str,
@@ -557,7 +572,8 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
         "y" if vertical else "x": value_channel(f"{value}:Q", title=value_title, scale=scale, axis=axis),
     }
     bar = alt.Chart().mark_bar().encode(
-        **position, color=colour, tooltip=list(frame.columns) if tooltip is None else tooltip,
+        **position, color=colour,
+        tooltip=titled_tooltips(list(frame.columns) if tooltip is None else tooltip),
         **(encode or {}))
     drawn = [bar]
     if labels:
