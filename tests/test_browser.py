@@ -193,6 +193,24 @@ def test_the_language_switch_keeps_the_readers_anchor(visit, page_path):
     assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
 
 
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_a_link_to_a_claim_in_the_folded_list_shows_that_claim(visit, edition):
+    """The chapter's other claims are folded under one line; a link that names one of them (from
+    the article view, the scorecard or another page) opens the list and shows that claim."""
+    page_path = f"{edition}notebooks/04_s2_education_reform.html"
+    v = visit()
+    page = v.open(page_path)
+    anchor = page.eval_on_selector("details.ledger-fold tr[id^='claim-']", "el => el.id")
+    assert page.evaluate("id => document.getElementById(id).checkVisibility()", anchor) is False
+    page = v.open(f"{page_path}#{anchor}")
+    shown = page.evaluate("""id => {
+      const row = document.getElementById(id), box = row.getBoundingClientRect();
+      return row.checkVisibility() && box.bottom > 0 && box.top < window.innerHeight;
+    }""", anchor)
+    assert shown, f"{page_path}#{anchor} does not show its claim"
+    assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
+
+
 def _subject(claim_id: str, column: str = "subject") -> str:
     import csv
 

@@ -28,6 +28,8 @@ from factcheck.tools.browser import book_pages
 # and no table's caption is narrower than half its table.
 READING_JS = """() => {
   const out = [];
+  // A folded list is laid out as a reader who opens it sees it.
+  document.querySelectorAll('details.ledger-fold').forEach(fold => { fold.open = true; });
   const size = tag => { const e = document.querySelector('article ' + tag);
                         return e ? parseFloat(getComputedStyle(e).fontSize) : null; };
   const sizes = ['h1', 'h2', 'h3', 'h4'].map(size);
