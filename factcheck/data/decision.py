@@ -38,7 +38,7 @@ SCOPES = {
 OUTCOME_MEANINGS = {
     "consistent": "two figures the article states independently, in different places, agree; the check "
                   "states what value would have failed it",
-    "inconsistent": "the article's numbers cannot all be true",
+    "inconsistent": "the article's numbers, as written, cannot all be true",
     "computed": "a value worked out for context, or the article repeating its own figure or adding "
                 "within one sentence; it tests nothing",
     "misleading": "the comparison or the words lead a reader to a wrong idea",
@@ -48,7 +48,7 @@ OUTCOME_MEANINGS = {
     "comparable": "the terms or bases compared are the same",
     "unstated": "the article does not say which of two bases it uses; the figure fits one of them",
     "not-comparable": "a source exists but measures something else (another place, year or definition)",
-    "matches": "a source states the same figure or fact",
+    "matches": "a source states the same figure or fact (for a round figure, one that rounds to it)",
     "differs": "a source states a different figure or fact",
     "official-record-not-found": "the record is public by nature (a published list, speech, plan, "
                                  "budget or enrolment plan) but we did not find it",
@@ -103,7 +103,7 @@ RULES = (
          "official-repost source",
          _is(("external",), ("differs",), OFFICIAL)),
     Rule(2, "inconsistent",
-         "an arithmetic or consistency check finds the article's numbers cannot all be true",
+         "an arithmetic or consistency check finds the article's numbers, as written, cannot all be true",
          _is(("arithmetic", "consistency"), ("inconsistent",))),
     Rule(3, "misleading",
          "a comparability or wording check finds the comparison or the words mislead, or that a "
@@ -112,14 +112,16 @@ RULES = (
          _either(_is(("comparability", "wording"), ("misleading",)),
                  _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
-         "an external check finds the central claim's figure in an official or official-repost source",
+         "an external check finds the central claim's figure in an official or official-repost source "
+         "(a round figure is found when the source's figure rounds to it)",
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "unverifiable",
          "an external check finds a different figure in a third-party copy only: without the official "
          "page, neither the copy nor the article can be relied on",
          _is(("external",), ("differs",), ("aggregator",))),
     Rule(6, "corroborated",
-         "an external check finds the central claim's figure in a third-party copy",
+         "an external check finds the central claim's figure in a third-party copy (a round figure is "
+         "found when the source's figure rounds to it)",
          _is(("external",), ("matches",), ("aggregator",))),
     Rule(7, "adds-up",
          "an arithmetic or consistency check finds that figures the article states independently, "
