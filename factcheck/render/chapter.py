@@ -127,14 +127,16 @@ class Chapter:
         # cannot give. (The total is always two or more: a single claim needs no opening.)
         opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
-            where = localised("Each is of headline weight or has a finding, so each has its card below.")
+            where = localised("Each is a headline claim or one on which a check confirmed something, so each "
+                              "has its card below.")
         elif cards:
-            where = localised("Each of headline weight or with a finding has its card below; the list at the "
-                              "end of the chapter holds the rest, rated unverifiable, each with what would "
-                              "settle it:")
+            where = localised("Each headline claim, and each on which a check confirmed something, has its "
+                              "card below; the list at the end of the chapter holds the rest, rated "
+                              "unverifiable, each with what would settle it:")
         else:
-            where = localised("None is of headline weight or has a finding, so the list at the end of the "
-                              "chapter holds them, each rated unverifiable, with what would settle it:")
+            where = localised("None is a headline claim, and no check on them confirmed anything, so the "
+                              "list at the end of the chapter holds them, each rated unverifiable, with what "
+                              "would settle it:")
         return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 

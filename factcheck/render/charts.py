@@ -419,7 +419,9 @@ def _frame_html(frame: pd.DataFrame) -> str:
     limits = {"max_rows": pd.get_option("display.max_rows"),
               "max_cols": pd.get_option("display.max_columns"),
               "show_dimensions": pd.get_option("display.show_dimensions")}
-    return _table(translate_frame(frame) if is_chinese() else frame, None, True, None, **limits)
+    # pandas' row numbers (0, 1, 2...) mean nothing to a reader; an index that names rows is kept.
+    numbered = isinstance(frame.index, pd.RangeIndex) and frame.index.name is None
+    return _table(translate_frame(frame) if is_chinese() else frame, None, not numbered, None, **limits)
 
 
 # The space pandas indents its HTML with, between two tags: it means nothing to a browser, and
