@@ -64,7 +64,12 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
     for row in _rows("checks.csv"):
         checks.setdefault(row["claim_id"], []).extend(r for r in row["references"].split(";") if r)
     claims = {row["claim_id"]: row for row in _rows("claims.csv")}
-    for verdict in _rows("verdicts.csv"):
+    verdicts = {row["claim_id"]: row for row in _rows("verdicts.csv")}
+
+    def reasons(claim_id):
+        row = verdicts[claim_id]
+        return row["rationale"], row["would_settle"], tuple(dict.fromkeys(checks.get(claim_id, [])))
+    for verdict in verdicts.values():
         card = cards[verdict["claim_id"]]
         assert card is not None, f"no card or ledger row for {verdict['claim_id']}"
         if _in_ledger(verdict):
@@ -81,6 +86,15 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         conclusion = " ".join(verdict["conclusion"].split())
         assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
         rationale = card.select_one(".verdict-rationale")
+        # A card that would repeat the card before it (two claims of one sentence) says "as
+        # above" and shows neither its reasons nor its sources again; no other card does.
+        previous = card.find_previous(class_="verdict-card")
+        repeats = previous is not None and bool(verdict["rationale"]) and \
+            reasons(previous["id"].removeprefix("verdict-")) == reasons(verdict["claim_id"])
+        assert (card.select_one(".verdict-as-above") is not None) == repeats, verdict["claim_id"]
+        if repeats:
+            assert rationale is None and not card.select(".verdict-references > li"), verdict["claim_id"]
+            continue
         if verdict["rationale"]:
             assert _text(rationale) == " ".join(verdict["rationale"].split())
         else:

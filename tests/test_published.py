@@ -229,6 +229,8 @@ def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(bu
             assert " ".join(row["would_settle"].split()) in ledger_row, claim_id
         else:
             rationale = card.find(class_="verdict-rationale")
+            if card.find(class_="verdict-as-above"):  # the reasons of the card before it
+                rationale = card.find_previous(class_="verdict-card").find(class_="verdict-rationale")
             on_page = (next(c.removeprefix("verdict-") for c in card["class"] if c != "verdict-card"),
                        card.find(class_="verdict-conclusion").get_text(" ", strip=True)
                        .split(":", 1)[1].strip(),

@@ -43,6 +43,13 @@ class DerivedValuesChanged(AssertionError):
     """A chapter computed values that differ from data/derived.csv."""
 
 
+def _same_reasons(previous, verdict) -> bool:
+    """Whether a card would repeat the one before it: the same reasons, sources and settling data."""
+    return previous is not None and bool(verdict.rationale) and \
+        (previous.rationale, previous.references, previous.would_settle) == \
+        (verdict.rationale, verdict.references, verdict.would_settle)
+
+
 class Chapter:
     def __init__(self, *parts: str):
         data = load_dataset()
@@ -60,6 +67,9 @@ class Chapter:
         # Quotes already shown in a claim box: a sentence that gives several claims is folded
         # after its first box.
         self.quotes_shown: set[str] = set()
+        # The last card shown: a card whose reasons, sources and settling data are the same (two
+        # claims of one sentence) says "as above" instead of printing them again.
+        self.previous_card = None
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
@@ -162,14 +172,17 @@ class Chapter:
         self.given.append(claim_id)
         if not verdict.has_card:
             return None
-        return HTMLBlock(self.verdict_html(claim_id, derived))
+        as_above = _same_reasons(self.previous_card, verdict)
+        self.previous_card = verdict
+        return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above))
 
-    def verdict_html(self, claim_id: str, derived: dict, language: str | None = None) -> str:
+    def verdict_html(self, claim_id: str, derived: dict, language: str | None = None, *,
+                     as_above: bool = False) -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      references=cited.to_dict("records"), grades=load_grades(),
+                      references=cited.to_dict("records"), grades=load_grades(), as_above=as_above,
                       unverifiable_kinds=UNVERIFIABLE_KINDS)
 
     # ------------------------------------------------------------ summaries
