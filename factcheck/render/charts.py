@@ -67,7 +67,7 @@ LEGEND_LABEL_LIMIT = 240
 # The characters that break anywhere, for axis labels here and for titles in factcheck.book.drawing.
 CJK_CHARACTERS = "\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f"
 _CJK_LABEL = f"[{CJK_CHARACTERS}]"
-_CJK_LINE = r"(.{1,11})(?![0-9.%])|(.{1,11})"
+_CJK_LINE = r"(.{1,11})(?![0-9.%])(?!.$)|(.{1,11})"
 _LATIN_LINE = r"(.{1,20})(\s+|$)|(\S{20})"
 # In a Vega string a backslash is itself escaped: the Latin pattern's \\s is written \\\\s.
 _LATIN_LINE_IN_VEGA = _LATIN_LINE.replace("\\", "\\\\")
