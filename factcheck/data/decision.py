@@ -48,7 +48,8 @@ OUTCOME_MEANINGS = {
     "comparable": "the terms or bases compared are the same",
     "unstated": "the article does not say which of two bases it uses; the figure fits one of them",
     "not-comparable": "a source exists but measures something else (another place, year or definition)",
-    "matches": "a source states the same figure or fact (for a round figure, one that rounds to it)",
+    "matches": "a source states the same figure or fact (for a round figure, one that rounds to it at "
+               "its last significant digit)",
     "differs": "a source states a different figure or fact",
     "official-record-not-found": "the record is public by nature (a published list, speech, plan, "
                                  "budget or enrolment plan) but we did not find it",
@@ -113,7 +114,8 @@ RULES = (
                  _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
          "an external check finds the central claim's figure in an official or official-repost source "
-         "(a round figure is found when the source's figure rounds to it)",
+         "(a round figure is found when the source's figure, rounded at the round figure's last "
+         "significant digit, equals it)",
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "unverifiable",
          "an external check finds a different figure in a third-party copy only: without the official "
@@ -121,7 +123,8 @@ RULES = (
          _is(("external",), ("differs",), ("aggregator",))),
     Rule(6, "corroborated",
          "an external check finds the central claim's figure in a third-party copy (a round figure is "
-         "found when the source's figure rounds to it)",
+         "found when the source's figure, rounded at the round figure's last significant digit, "
+         "equals it)",
          _is(("external",), ("matches",), ("aggregator",))),
     Rule(7, "adds-up",
          "an arithmetic or consistency check finds that figures the article states independently, "
