@@ -98,6 +98,9 @@ def _either(*tests: Callable[[Check], bool]) -> Callable[[Check], bool]:
     return lambda check: any(test(check) for test in tests)
 
 
+# When a round figure (250万) counts as found: rules 4 and 6 say it in the same words.
+_ROUND_FIGURE = ("(a round figure is found when the source's figure, rounded at the round figure's last "
+                 "significant digit, equals it)")
 RULES = (
     Rule(1, "contradicted",
          "an external check of the central claim finds a different figure in an official or "
@@ -114,17 +117,14 @@ RULES = (
                  _is(("comparability",), ("base-changed",)))),
     Rule(4, "matches-official",
          "an external check finds the central claim's figure in an official or official-repost source "
-         "(a round figure is found when the source's figure, rounded at the round figure's last "
-         "significant digit, equals it)",
+         + _ROUND_FIGURE,
          _is(("external",), ("matches",), OFFICIAL)),
     Rule(5, "unverifiable",
          "an external check finds a different figure in a third-party copy only: without the official "
          "page, neither the copy nor the article can be relied on",
          _is(("external",), ("differs",), ("aggregator",))),
     Rule(6, "corroborated",
-         "an external check finds the central claim's figure in a third-party copy (a round figure is "
-         "found when the source's figure, rounded at the round figure's last significant digit, "
-         "equals it)",
+         "an external check finds the central claim's figure in a third-party copy " + _ROUND_FIGURE,
          _is(("external",), ("matches",), ("aggregator",))),
     Rule(7, "adds-up",
          "an arithmetic or consistency check finds that figures the article states independently, "
