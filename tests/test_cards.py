@@ -190,3 +190,20 @@ def test_a_cards_working_names_its_derived_values_in_words(built_book):
             names += [(page, cell.get_text()) for cell in cells]
     assert len(names) >= 30, f"only {len(names)} derived values shown: are the cards still built?"
     assert [(page, name) for page, name in names if "_" in name or not name.strip()] == []
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_every_card_names_the_claim_it_judges(built_book, edition):
+    """Cards may stand together below several claim boxes, or be reached by a link: each names its
+    claim by the subject the claims table gives, in the edition's language."""
+    claims = {row["claim_id"]: row for row in _rows("claims.csv")}
+    subject = "subject_zh" if edition else "subject"
+    named = 0
+    for page, soup in _chapter_pages(built_book / edition):
+        for card in soup.select("div.verdict-card"):
+            claim_id = card["id"].removeprefix("verdict-")
+            line = card.select_one(".verdict-claim strong")
+            assert line is not None, f"{edition}{page}: the card for {claim_id} does not name its claim"
+            assert line.get_text() == claims[claim_id][subject], (page, claim_id, line.get_text())
+            named += 1
+    assert named > 0

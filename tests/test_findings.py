@@ -65,8 +65,9 @@ def test_claims_json_publishes_the_findings_with_the_verdicts_ratings(built_book
     with (DATA_DIR / "findings.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     ratings = {claim["id"]: claim["verdict"] for claim in published["claims"]}
-    assert [(f["rank"], f["claim_id"], f["finding"], f["finding_zh"]) for f in published["findings"]] == \
-        sorted((int(r["rank"]), r["claim_id"], r["finding"], r["finding_zh"]) for r in rows)
+    fields = ("finding", "finding_zh", "shortfall", "shortfall_zh")
+    assert [(f["rank"], f["claim_id"], *(f[field] for field in fields)) for f in published["findings"]] == \
+        sorted((int(r["rank"]), r["claim_id"], *(r[field] for field in fields)) for r in rows)
     for finding in published["findings"]:
         assert finding["rating"] == ratings[finding["claim_id"]]
         assert finding["url"].endswith(f"#claim-{finding['claim_id']}")
@@ -111,3 +112,29 @@ def test_a_key_finding_links_to_a_card_never_to_a_ledger_row():
     assert not as_ledger_row.has_card
     with pytest.raises(DataError, match=r"findings\.csv, row 2, field 'claim_id'.*ledger row"):
         load_findings({**verdicts, first: as_ledger_row})
+
+
+def test_a_shortfall_is_only_for_an_unverifiable_claim_and_is_given_in_both_languages(tmp_path, monkeypatch):
+    """A weakness short of a rating belongs to an unverifiable claim: a claim found wanting says so
+    in `problem`, and a confirmed one has none. The error names the file, row and field."""
+    from factcheck.data import DataError
+
+    verdicts = load_verdict_records()
+    findings = load_findings(verdicts)
+    weak = next(f for f in findings if f.shortfall)
+    assert verdicts[weak.claim_id].rating.id == "unverifiable"
+    confirmed = next(claim for claim, record in verdicts.items() if record.rating.id == "corroborated")
+    with pytest.raises(DataError, match=r"findings\.csv, row \d+, field 'shortfall'.*rated corroborated"):
+        load_findings({**verdicts, weak.claim_id: verdicts[confirmed]})
+    rows = list(csv.DictReader((DATA_DIR / "findings.csv").open(encoding="utf-8", newline="")))
+    rows[[r["claim_id"] for r in rows].index(weak.claim_id)]["shortfall_zh"] = ""
+    copy = tmp_path / "findings.csv"
+    with copy.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    from factcheck.data import findings as module
+    real = module.load_resource
+    monkeypatch.setattr(module, "load_resource", lambda name: real(name, copy))
+    with pytest.raises(DataError, match=r"row \d+, field 'shortfall_zh'.*the Chinese of 'shortfall'"):
+        load_findings()

@@ -70,8 +70,9 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
                          "html.parser")
     block = page.select_one(".overall-verdict")
     assert block is not None, "no overall verdict on the intro"
-    findings = page.select_one("ol.key-findings")
-    assert findings is not None and block.sourceline < findings.sourceline, "the verdict must come first"
+    findings_list = page.select_one("ol.key-findings")
+    assert findings_list is not None, "no key findings on the intro"
+    assert block.sourceline < findings_list.sourceline, "the verdict must come first"
     expected = _expected_counts()
     count = _numbers(block.select_one(".overall-count").get_text(" "))
     assert count[0] == expected["achievements"], count
@@ -79,19 +80,32 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
         assert count[1] == expected["confirmed"], count
     else:
         assert NONE[edition] in block.select_one(".overall-count").get_text(), "says none was confirmed"
-    assert expected["wanting"] in count and expected["unverifiable"] in count, (count, expected)
+    assert expected["unverifiable"] in count, (count, expected)
+    assert len(block.select(".overall-count a")) == expected["confirmed"], "a link for each confirmed claim"
     problems = _expected_problems()
     assert sum(map(len, problems)) == expected["wanting"]
-    if problems:
-        said = count[count.index(expected["achievements"]) + 1 + bool(expected["confirmed"])]
-        assert said == len(problems), (count, problems)
-    links = block.select(".overall-count a")
-    assert len(links) == len(problems) + expected["confirmed"], "one link for each problem, not each claim"
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
-    problem = "problem_zh" if edition == "zh" else "problem"
-    shown = [link.get_text() for link in links[expected["confirmed"]:]]
-    assert shown == [next(findings[c][problem] for c in group if findings.get(c, {}).get(problem))
-                     for group in problems]
+    zh = "_zh" if edition == "zh" else ""
+    stated = block.select_one(".overall-problems")
+    if problems:
+        said = _numbers(stated.get_text(" "))
+        assert said[:2] == [len(problems), expected["wanting"]], (said, problems)
+        shown = [link.get_text() for link in stated.select("a")]
+        named = [next(findings[c]["problem" + zh] for c in group if findings.get(c, {}).get("problem"))
+                 for group in problems]
+        assert shown == named, "one link for each problem, not each claim"
+    else:
+        assert stated is None
+    # The weaknesses short of a rating, each linked to its verdict, in rank order.
+    ranked = sorted(findings.values(), key=lambda row: int(row["rank"]))
+    shortfalls = [row for row in ranked if row["shortfall"]]
+    weak = block.select_one(".overall-shortfalls")
+    assert [link.get_text() for link in weak.select("a")] == [row["shortfall" + zh] for row in shortfalls]
+    assert [link["href"].rpartition("#")[2] for link in weak.select("a")] == [
+        "claim-" + row["claim_id"] for row in shortfalls]
+    flagged = [item.select_one("a")["href"].rpartition("#")[2] for item in findings_list.select("li")
+               if item.select_one(".finding-flag")]
+    assert flagged == ["claim-" + row["claim_id"] for row in shortfalls], "the findings flag the same claims"
     background = _numbers(block.select_one(".overall-background").get_text(" "))
     assert sorted(background[:2]) == sorted([expected["background confirmed"], expected["background"]])
     assert len(block.select(".overall-background a")) == expected["background confirmed"]

@@ -161,12 +161,15 @@ class OverallVerdict(_EditionDirective):
             finding = named[0]
             problems.append({"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
                              "text": finding.problem_zh if self.chinese else finding.problem})
+        shortfalls = [{"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
+                       "text": finding.shortfall_zh if self.chinese else finding.shortfall}
+                      for finding in load_findings() if finding.shortfall]
         provenance = [{"statement": field_in(fact, "statement", self.chinese)
                        .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
                       achievement=summary["achievement"], background=summary["background"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
-                      problems=problems,
+                      problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed))
         return [nodes.raw("", html, format="html")]
 

@@ -149,6 +149,7 @@ def claims_document(base_url: str = "", *, date_published: str = "") -> dict:
         "grades": {grade.id: grade.meaning for grade in load_grades().values()},
         "findings": [{"rank": f.rank, "claim_id": f.claim_id, "rating": verdicts[f.claim_id].rating.id,
                       "finding": f.finding, "finding_zh": f.finding_zh,
+                      "shortfall": f.shortfall, "shortfall_zh": f.shortfall_zh,
                       "url": base_url + claim_path(f.claim_id, claims_by_id[f.claim_id]["part"])}
                      for f in load_findings()],
         "claims": [_claim_entry(claim, verdicts[claim["claim_id"]], references, base_url, date_published)

@@ -22,6 +22,10 @@ class Finding:
     # For a claim found wanting: the problem as the overall verdict names it (a short clause).
     problem: str = ""
     problem_zh: str = ""
+    # For an unverifiable claim whose checks show the article's number says less than it seems
+    # to (two definitions compared, an achievement below a benchmark): that weakness, a short clause.
+    shortfall: str = ""
+    shortfall_zh: str = ""
     also_covers: tuple[str, ...] = ()   # other claims it summarises with its own
 
 
@@ -45,10 +49,17 @@ def load_findings(verdicts: dict | None = None) -> list[Finding]:
             raise DataError(display_path(path), row["_row"], "problem",
                             f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but only a "
                             "claim found wanting is named as a problem: clear problem and problem_zh")
+        if verdicts is not None and (row.get("shortfall") or "") and (
+                verdicts[row["claim_id"]].rating.id != "unverifiable"):
+            raise DataError(display_path(path), row["_row"], "shortfall",
+                            f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but a "
+                            "shortfall names the weakness of an unverifiable claim: clear shortfall and "
+                            "shortfall_zh")
         if verdicts is not None and not verdicts[row["claim_id"]].has_card:
             raise DataError(display_path(path), row["_row"], "claim_id",
                             f"{row['claim_id']} is a ledger row (unverifiable, supporting), but a key "
                             "finding links to its card: rate it headline in data/verdicts.csv")
     return [Finding(row["rank"], row["claim_id"], row["finding"], row["finding_zh"],
                     row.get("problem") or "", row.get("problem_zh") or "",
+                    row.get("shortfall") or "", row.get("shortfall_zh") or "",
                     tuple(filter(None, (row.get("also_covers") or "").split(";")))) for row in rows]

@@ -181,6 +181,7 @@ class Chapter:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
+                      claim=self.row(claim_id),
                       derived={name: round_derived(value) for name, value in derived.items()},
                       references=cited.to_dict("records"), grades=load_grades(), as_above=as_above,
                       unverifiable_kinds=UNVERIFIABLE_KINDS)
