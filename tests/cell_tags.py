@@ -7,6 +7,8 @@
 - A cell that draws a chart, or computes something and ends by showing a data table or a
   verdict, folds its code behind a toggle and shows what it draws: `hide-input`.
   Such a cell prints nothing: printed working would show, in English, in both editions.
+- A cell that only sets the chapter up (imports, the chart theme, the chapter's data) and shows
+  nothing is no working a reader could want: it leaves the page, `remove-cell`.
 - Everything else is working: its code and what it prints fold together behind one toggle,
   `hide-cell`, one click away.
 The notebooks keep every cell, and JupyterLab shows them all; only the rendered page follows the
@@ -21,6 +23,7 @@ VEGALITE = "application/vnd.vegalite.v5+json"
 DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["'](?:,\s*discussed=True)?\s*\)"""
                           r"""|chapter\.without_figure\((?:\s*["'][a-z0-9-]+["'],?)+\s*\)"""
                           r"|chapter\.ending\([^()]*\)|article_html\(source\)")
+FOLD_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
 # What a cell's last statement shows to the reader, with its code folded.
 SHOWN_LAST = ("data_table", "verdict")
 
@@ -43,9 +46,38 @@ def _last_call(source: str) -> str | None:
     return None
 
 
+def _is_setup(cell) -> bool:
+    """Imports, `charts.setup()` and names bound to the chapter or its tables, showing nothing."""
+    try:
+        body = ast.parse(_source(cell)).body
+    except SyntaxError:
+        return False
+
+    def setting_up(statement) -> bool:
+        if isinstance(statement, (ast.Import, ast.ImportFrom)):
+            return True
+        if isinstance(statement, ast.Expr):
+            return ast.unparse(statement.value) == "charts.setup()"
+        if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
+            called = ast.unparse(statement.value.func)
+            return called == "Chapter" or called.startswith("chapter.references.")
+        return False
+    return bool(body) and not cell.get("outputs") and all(map(setting_up, body))
+
+
+def _made_before(value) -> bool:
+    """A name, a string, or a name's columns picked by a list of strings (`frame[["a", "b"]]`)."""
+    if isinstance(value, ast.Name) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+        return True
+    return (isinstance(value, ast.Subscript) and isinstance(value.value, ast.Name)
+            and isinstance(value.slice, ast.List)
+            and all(isinstance(item, ast.Constant) and isinstance(item.value, str)
+                    for item in value.slice.elts))
+
+
 def _shows_what_was_made_before(source: str) -> bool:
-    """One call of chapter.verdict or charts.data_table whose arguments are names and strings:
-    it computes nothing, so its code is no working a reader could want."""
+    """One call of chapter.verdict or charts.data_table whose arguments are names and strings (or
+    columns of a named frame): it computes nothing, so its code is no working a reader could want."""
     try:
         body = ast.parse(source).body
     except SyntaxError:
@@ -55,8 +87,7 @@ def _shows_what_was_made_before(source: str) -> bool:
     call = body[0].value
     called = ast.unparse(call.func)
     values = [*call.args, *(keyword.value for keyword in call.keywords)]
-    plain = all(isinstance(value, ast.Name)
-                or (isinstance(value, ast.Constant) and isinstance(value.value, str)) for value in values)
+    plain = all(map(_made_before, values))
     return called in ("chapter.verdict", "charts.data_table") and plain
 
 
@@ -64,6 +95,8 @@ def expected_tags(cell) -> set[str]:
     if cell["cell_type"] != "code":
         return set()
     source = _source(cell)
+    if _is_setup(cell):
+        return {"remove-cell"}
     if DISPLAY_ONLY.fullmatch(source) or _shows_what_was_made_before(source):
         return {"remove-input"}
     draws = any(VEGALITE in output.get("data", {}) for output in cell.get("outputs", []))
@@ -77,4 +110,4 @@ def prints(cell) -> bool:
 
 
 def fold_tags(cell) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", [])) & {"remove-input", "hide-input", "hide-cell"}
+    return set(cell.get("metadata", {}).get("tags", [])) & FOLD_TAGS

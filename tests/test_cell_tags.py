@@ -41,6 +41,12 @@ def test_no_cell_whose_output_shows_prints_its_working(path):
     ("gap = 1\nchapter.verdict('s2-senior-gap', gap=gap)", [], {"hide-input"}),
     ("article_html(source)", [], {"remove-input"}),
     ("print(gap)", [], {"hide-cell"}),
+    ('charts.data_table(frame[["a", "b"]], "Caption")', [], {"remove-input"}),
+    ('charts.data_table(frame[frame["a"] > 1], "Caption")', [], {"hide-input"}),
+    ('import pandas as pd\nfrom factcheck.render import charts\ncharts.setup()\nchapter = Chapter("s2")', [],
+     {"remove-cell"}),
+    ('import pandas as pd\nchapter = Chapter("s2")\nrate = chapter.value("s2-a")', [], {"hide-cell"}),
+    ("import pandas as pd", [{"output_type": "stream", "text": "x"}], {"hide-cell"}),
 ])
 def test_the_rule(source, outputs, tags):
     assert expected_tags({"cell_type": "code", "source": source, "outputs": outputs}) == tags
