@@ -356,3 +356,19 @@ def test_a_number_asked_with_thousands_separators_is_written_the_chinese_way(mon
     chinese = localised(msgid, increase=12345)
     assert "1.2345万" in chinese and "," not in chinese and "12345" not in chinese
     assert number_difference(msgid.format(increase=12345), chinese) == ([], [])
+
+
+def test_the_chinese_tables_write_numbers_without_thousands_separators(built_book):
+    """GB/T 15835: a Chinese table writes 2500000, as the Chinese prose does, not 2,500,000."""
+    from bs4 import BeautifulSoup
+
+    separated = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,])")
+    cells = 0
+    found = []
+    for page in sorted((built_book / "zh" / "notebooks").glob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for cell in soup.select("table.factcheck-table td"):
+            cells += 1
+            found += [(page.name, hit) for hit in separated.findall(cell.get_text())]
+    assert cells > 0
+    assert found == []

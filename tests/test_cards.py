@@ -207,3 +207,16 @@ def test_every_card_names_the_claim_it_judges(built_book, edition):
             assert line.get_text() == claims[claim_id][subject], (page, claim_id, line.get_text())
             named += 1
     assert named > 0
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_a_card_carries_the_flag_of_a_weakness_short_of_a_rating_exactly_where_its_finding_does(
+        built_book, edition):
+    """The intro's "shows less than it says" flag is defined there and in the methodology, and the
+    card it links to carries the same flag; no other card does."""
+    flagged = {row["claim_id"] for row in _rows("findings.csv") if row["shortfall"]}
+    assert flagged
+    carrying = {card["id"].removeprefix("verdict-")
+                for _, soup in _chapter_pages(built_book / edition)
+                for card in soup.select("div.verdict-card") if card.select_one(".verdict-head .finding-flag")}
+    assert carrying == flagged

@@ -39,7 +39,7 @@ def untraced_findings(findings) -> list[str]:
     found = []
     for finding in findings:
         allowed = _values_of((finding.claim_id, *finding.also_covers))
-        for token in number_tokens(finding.finding + " " + finding.problem):
+        for token in number_tokens(" ".join((finding.finding, finding.problem, finding.shortfall))):
             year = 1990 <= Decimal(token.split(" ")[0].replace(",", "")) <= 2030
             if not year and not is_traced(token, allowed):
                 found.append(f"finding {finding.rank} ({finding.claim_id}): {token}")

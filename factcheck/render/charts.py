@@ -34,7 +34,7 @@ import pandas as pd
 from .blocks import HTMLBlock
 from .i18n import gettext_zh, localised, needs_translation, to_chinese, translation
 from .language import is_chinese
-from .numbers import format_float, format_number
+from .numbers import format_float, format_float_zh, format_number
 
 __all__ = ["bars", "data_table", "describe", "fit", "localised", "setup", "translate_spec"]
 
@@ -462,7 +462,8 @@ def data_table(df: pd.DataFrame, caption: str | None = None, *, index: bool = Fa
 def _table(df: pd.DataFrame, caption: str | None, index: bool, summary: str | None,
            **limits) -> str:
     markup = compact(df.to_html(index=index, border=0, classes="factcheck-table", escape=True,
-                                na_rep="–", float_format=format_float, **limits))
+                                na_rep="–", float_format=format_float_zh if is_chinese() else format_float,
+                                **limits))
     # A table wider than the page scrolls on its own (factcheck.css): focusable, so a keyboard
     # can scroll it too.
     markup = markup.replace("<table ", '<table tabindex="0" ', 1)

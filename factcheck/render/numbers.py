@@ -42,3 +42,8 @@ def format_float(value: float) -> str:
     """A float in a table: thousands separated, at most six decimals, no trailing zeros."""
     text = f"{value:,.6f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def format_float_zh(value: float) -> str:
+    """A float in a Chinese table: as format_float, without thousands separators (GB/T 15835)."""
+    return format_float(value).replace(",", "")
