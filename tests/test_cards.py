@@ -220,3 +220,21 @@ def test_a_card_carries_the_flag_of_a_weakness_short_of_a_rating_exactly_where_i
                 for _, soup in _chapter_pages(built_book / edition)
                 for card in soup.select("div.verdict-card") if card.select_one(".verdict-head .finding-flag")}
     assert carrying == flagged
+
+
+def test_a_cards_working_names_its_checks_and_outcomes_in_words_not_ids(built_book):
+    """The folded working reads "Search for a source: official record not found", never the
+    decision table's ids (`search: official-record-not-found`), which claims.json keeps."""
+    from factcheck.data.decision import OUTCOMES
+
+    # An id a reader would not write: hyphenated, or a bare kind of check.
+    ids = set(OUTCOMES) | {outcome for outcomes in OUTCOMES.values()
+                           for outcome in outcomes if "-" in outcome}
+    shown = 0
+    for page, soup in _chapter_pages(built_book):
+        for item in soup.select("ul.verdict-checks > li"):
+            kind = item.get_text().partition(":")[0]
+            outcome = item.select_one("strong").get_text()
+            assert kind not in ids and outcome not in ids, (page, item.get_text()[:80])
+            shown += 1
+    assert shown > 0

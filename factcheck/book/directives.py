@@ -132,7 +132,8 @@ class KeyFindings(_EditionDirective):
             raise self.error(f"key-findings: no summary in {summary!r}; the book has zh-Hans")
         if summary and not self.chinese:
             html += (f'\n<details class="findings-zh" lang="zh-Hans">\n'
-                     f"<summary>{gettext_zh(self.CHINESE_SUMMARY)}</summary>\n{self._findings('zh-Hans')}\n</details>")
+                     f'<summary><span lang="en">{self.CHINESE_SUMMARY}</span> · '
+                     f"{gettext_zh(self.CHINESE_SUMMARY)}</summary>\n{self._findings('zh-Hans')}\n</details>")
         return [nodes.raw("", html, format="html")]
 
 

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from ..data.tables import is_missing
 from . import language as languages
-from .i18n import field_in, gettext_zh, pgettext_zh, source_name
+from .i18n import field_in, gettext_zh, pgettext_en, pgettext_zh, source_name
 from .numbers import format_number, format_number_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -138,6 +138,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.policies["ext.i18n.trimmed"] = True
     if language == "en":
         env.install_null_translations(newstyle=True)
+        env.globals["pgettext"] = pgettext_en
     else:
         env.install_gettext_callables(gettext_zh, _ngettext_zh, newstyle=True, pgettext=pgettext_zh)
     env.filters["number"] = format_number if language == "en" else format_number_zh

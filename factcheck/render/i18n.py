@@ -78,6 +78,26 @@ def pgettext_zh(context: str, msgid: str) -> str:
         raise MissingTranslation(f"{msgid} (msgctxt {context!r})") from None
 
 
+# The decision table's ids, as an English reader reads them on a card (claims.json keeps the ids).
+ENGLISH_WORDS = {
+    "check": {"arithmetic": "Arithmetic", "consistency": "Consistency within the article",
+              "comparability": "Comparability", "wording": "Wording", "external": "Outside source",
+              "search": "Search for a source"},
+    "outcome": {"consistent": "agrees", "inconsistent": "cannot all be true",
+                "computed": "worked out for context; tests nothing", "misleading": "misleading",
+                "base-changed": "bases differ, unannounced", "slip": "a slip of wording",
+                "comparable": "like for like", "unstated": "basis not stated",
+                "not-comparable": "measures something else", "matches": "matches", "differs": "differs",
+                "official-record-not-found": "official record not found",
+                "no-record-found": "no record found", "no-measure": "no measure"},
+}
+
+
+def pgettext_en(context: str, msgid: str) -> str:
+    """The English words for a decision-table id (ENGLISH_WORDS); any other msgid as it is."""
+    return ENGLISH_WORDS.get(context, {}).get(msgid, msgid)
+
+
 def interface_words(chinese: bool):
     """What turns an interface string into the edition's words: the catalog, or nothing."""
     return gettext_zh if chinese else str
