@@ -219,3 +219,17 @@ def test_the_tables_the_book_prints_are_chinese_in_the_chinese_edition(built_boo
                 problems[f"{page} {table['class']}"] = words[:20]
     assert found == set(DIRECTIVE_TABLES)
     assert problems == {}, problems
+
+
+@pytest.mark.parametrize("folder", ["", FOLDER])
+def test_the_methodology_says_when_each_kind_of_unverifiable_applies(built_book, folder):
+    """Each kind the cards name has its condition beside it, so a reader can tell "not found"
+    from "nothing to find"."""
+    from factcheck.data.decision import UNVERIFIABLE_KINDS
+
+    _, article = _article(built_book / folder / "book" / "methodology.html")
+    rows = article.select("table.unverifiable-kinds tbody tr")
+    assert len(rows) == len(UNVERIFIABLE_KINDS)
+    for row in rows:
+        kind, when = (cell.get_text(" ").strip() for cell in row.select("td"))
+        assert kind and when and kind != when, row

@@ -92,8 +92,9 @@ class RatingScale(_EditionDirective):
 class UnverifiableKinds(_EditionDirective):
     def run(self):
         # Named, not coded: the kinds' ids stay in the data and the decision table's code.
-        rows = [[self.words(meaning)] for meaning in decision.UNVERIFIABLE_KINDS.values()]
-        return [_table(self.header("Kind"), rows, ["unverifiable-kinds"])]
+        rows = [[self.words(meaning), self.words(decision.UNVERIFIABLE_WHEN[kind])]
+                for kind, meaning in decision.UNVERIFIABLE_KINDS.items()]
+        return [_table(self.header("Kind", "When it applies"), rows, ["unverifiable-kinds"])]
 
 
 class CorrectionsLog(_EditionDirective):

@@ -198,6 +198,20 @@ UNVERIFIABLE_KINDS = {
     "nothing-to-test": "Nothing was checked that could have failed",
 }
 
+# When each kind applies: the first, in this order, that a check of the central assertion records.
+UNVERIFIABLE_WHEN = {
+    "copy-differs": "An outside-source check finds a different figure, but only in a third-party copy.",
+    "no-measure": "The claim is an evaluation, and no measure backs it.",
+    "official-record-not-found": "The record is public by nature (a published list, a speech, a plan, a "
+                                 "budget, an enrolment plan), but we did not find it.",
+    "no-record-found": "We found no record of the figure in what we could search.",
+    "not-comparable": "A source was found, but it measures something else (another place, year or "
+                      "definition).",
+    "nothing-to-test": "Every check of the central assertion only worked something out for context or "
+                       "restated the article.",
+}
+assert UNVERIFIABLE_WHEN.keys() == UNVERIFIABLE_KINDS.keys()
+
 
 def unverifiable_kind(checks: list[Check] | tuple[Check, ...]) -> str:
     if any(DISPUTED.applies(check) for check in checks):
