@@ -126,6 +126,13 @@ def test_a_shortfall_is_only_for_an_unverifiable_claim_and_is_given_in_both_lang
     confirmed = next(claim for claim, record in verdicts.items() if record.rating.id == "corroborated")
     with pytest.raises(DataError, match=r"findings\.csv, row \d+, field 'shortfall'.*rated corroborated"):
         load_findings({**verdicts, weak.claim_id: verdicts[confirmed]})
+    # An unverifiable claim whose checks show no unstated basis and no missing measure has no shortfall:
+    # "below the national rate" on a check recorded as not comparable does not carry the flag.
+    plain = verdicts["s2-inclusive-coverage"]
+    assert plain.rating.id == "unverifiable"
+    assert not {check.outcome for check in plain.checks} & {"unstated", "no-measure"}
+    with pytest.raises(DataError, match=r"field 'shortfall'.*records unstated or no-measure"):
+        load_findings({**verdicts, weak.claim_id: plain})
     rows = list(csv.DictReader((DATA_DIR / "findings.csv").open(encoding="utf-8", newline="")))
     rows[[r["claim_id"] for r in rows].index(weak.claim_id)]["shortfall_zh"] = ""
     copy = tmp_path / "findings.csv"

@@ -192,7 +192,7 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a third-party copy was found, and it states a different figure",
     "no-measure": "An evaluation that no measure backs",
-    "official-record-not-found": "An official record exists but was not found",
+    "official-record-not-found": "An official record should exist but was not found",
     "no-record-found": "No record found in what we could search",
     "not-comparable": "Only a source that measures something else was found",
     "nothing-to-test": "Nothing was checked that could have failed",

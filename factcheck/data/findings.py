@@ -12,6 +12,10 @@ from .overall import FOUND_WANTING
 from .registry import load_claims
 from .tables import display_path, load_resource
 
+# The check outcomes that show a weakness short of a rating: the article leaves its basis unstated
+# (two differently defined lines compared as one), or claims an improvement that no measure backs.
+SHORTFALL_OUTCOMES = ("unstated", "no-measure")
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -23,7 +27,7 @@ class Finding:
     problem: str = ""
     problem_zh: str = ""
     # For an unverifiable claim whose checks show the article's number says less than it seems
-    # to (two definitions compared, an achievement below a benchmark): that weakness, a short clause.
+    # to (SHORTFALL_OUTCOMES): that weakness, a short clause.
     shortfall: str = ""
     shortfall_zh: str = ""
     also_covers: tuple[str, ...] = ()   # other claims it summarises with its own
@@ -55,6 +59,12 @@ def load_findings(verdicts: dict | None = None) -> list[Finding]:
                             f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but a "
                             "shortfall names the weakness of an unverifiable claim: clear shortfall and "
                             "shortfall_zh")
+        if verdicts is not None and (row.get("shortfall") or "") and not any(
+                check.scope == "central" and check.outcome in SHORTFALL_OUTCOMES
+                for check in verdicts[row["claim_id"]].checks):
+            raise DataError(display_path(path), row["_row"], "shortfall",
+                            f"no check of {row['claim_id']}'s central assertion records "
+                            f"{' or '.join(SHORTFALL_OUTCOMES)}, which a shortfall rests on")
         if verdicts is not None and not verdicts[row["claim_id"]].has_card:
             raise DataError(display_path(path), row["_row"], "claim_id",
                             f"{row['claim_id']} is a ledger row (unverifiable, supporting), but a key "

@@ -143,8 +143,8 @@ class Chapter:
             where = localised("Each is a headline claim or one on which a check confirmed something, so each "
                               "has its card below.")
         elif cards:
-            where = localised("Each headline claim, and each on which a check confirmed something, has its "
-                              "card below; the list at the end of the chapter holds the rest, rated "
+            where = localised("Those that are headline claims, or on which a check confirmed something, have "
+                              "their cards below; the list at the end of the chapter holds the others, rated "
                               "unverifiable, each with what would settle it:")
         else:
             where = localised("None is a headline claim, and no check on them confirmed anything, so the "
