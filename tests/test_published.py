@@ -248,5 +248,20 @@ def test_outside_git_the_review_date_comes_from_the_corrections_log_never_the_cl
     from factcheck.book import metadata
     monkeypatch.setattr(metadata, "_git", lambda *args: "")
     with (PROJECT_ROOT / "data" / "corrections.csv").open(encoding="utf-8", newline="") as handle:
-        latest = max(row["date"] for row in csv.DictReader(handle))
-    assert metadata._verdicts_date() == latest
+        dates = [row["date"] for row in csv.DictReader(handle)]
+    assert metadata._verdicts_date() == max(dates)
+    assert metadata._first_verdicts_date() == min(dates)
+
+
+def test_no_claim_review_is_modified_before_it_was_published(built_book):
+    """A review's dateModified (its latest correction) never falls before its datePublished: the
+    date the verdicts were first recorded, not when they last changed."""
+    published = json.loads((built_book / "claims.json").read_text(encoding="utf-8"))
+    pages = {load_parts()[claim["part"]].page for claim in published["claims"]}
+    reviews = [review for page in sorted(pages) for review in _json_ld(built_book / f"{page}.html")]
+    assert len(reviews) == len(published["claims"])
+    late = [(r["url"].rpartition("#")[2], r["datePublished"], r["dateModified"]) for r in reviews
+            if r["dateModified"] < r["datePublished"]]
+    assert late == []
+    corrected = [r for r in reviews if r["dateModified"] != r["datePublished"]]
+    assert corrected, "some review was corrected after it was first published"

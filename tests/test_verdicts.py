@@ -94,8 +94,9 @@ def test_a_verdict_for_an_unknown_claim_is_named(tmp_path):
 def test_an_unknown_verdict_is_named(tmp_path):
     text = (DATA_DIR / "verdicts.csv").read_text(encoding="utf-8")
     path = tmp_path / "verdicts.csv"
-    path.write_text(text.replace("\nlead-population,corroborated,", "\nlead-population,true-ish,", 1),
-                    encoding="utf-8")
+    mutated = text.replace("\nlead-population,unverifiable,", "\nlead-population,true-ish,", 1)
+    assert mutated != text
+    path.write_text(mutated, encoding="utf-8")
     with pytest.raises(DataError) as error:
         load_verdicts(load_source(), path)
     assert (error.value.row, error.value.field) == (2, "rating")

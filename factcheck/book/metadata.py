@@ -28,10 +28,19 @@ def _git(*args: str) -> str:
         return ""
 
 def _verdicts_date() -> str:
-    """ClaimReview's datePublished: when the verdicts last changed (from git); outside a git
-    checkout, the latest date the corrections log records, so the build never reads the clock."""
+    """When the verdicts last changed (from git): a claim's dateModified unless a correction
+    dates it; outside a git checkout, the latest date the corrections log records, so the build
+    never reads the clock."""
     return (_git("log", "-1", "--format=%cs", "--", "data/verdicts.csv", "data/derived.csv")
             or str(max(row["date"] for row in load_resource("corrections")[0])))
+
+
+def _first_verdicts_date() -> str:
+    """ClaimReview's datePublished: when the verdicts were first recorded (the first commit of
+    data/verdicts.csv), so it never falls after a correction; outside git, the earliest date the
+    corrections log records."""
+    history = _git("log", "--format=%cs", "--", "data/verdicts.csv").splitlines()
+    return history[-1] if history else str(min(row["date"] for row in load_resource("corrections")[0]))
 
 def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each claim's chapter page carries a ClaimReview for every claim on it (JSON-LD)."""
@@ -40,7 +49,7 @@ def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) ->
         return
     document = app.env.factcheck_claims
     page_url = edition_url(app) + pagename + ".html"
-    reviews = [publish.claim_review(claim, page_url, app.env.factcheck_date,
+    reviews = [publish.claim_review(claim, page_url, app.env.factcheck_first_date,
                                     chinese=editions.is_chinese(app.config), edition_base=edition_url(app),
                                     book_url=base_url(app))
                for claim in document["claims"] if claim["part"] in parts]
@@ -51,6 +60,7 @@ def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) ->
 
 def _load_claims(app: Sphinx) -> None:
     app.env.factcheck_date = _verdicts_date()
+    app.env.factcheck_first_date = _first_verdicts_date()
     app.env.factcheck_claims = publish.claims_document(base_url(app),
                                                        date_published=app.env.factcheck_date)
 
