@@ -53,18 +53,17 @@ def load_findings(verdicts: dict | None = None) -> list[Finding]:
             raise DataError(display_path(path), row["_row"], "problem",
                             f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but only a "
                             "claim found wanting is named as a problem: clear problem and problem_zh")
-        if verdicts is not None and (row.get("shortfall") or "") and (
-                verdicts[row["claim_id"]].rating.id != "unverifiable"):
-            raise DataError(display_path(path), row["_row"], "shortfall",
-                            f"{row['claim_id']} is rated {verdicts[row['claim_id']].rating.id}, but a "
-                            "shortfall names the weakness of an unverifiable claim: clear shortfall and "
-                            "shortfall_zh")
-        if verdicts is not None and (row.get("shortfall") or "") and not any(
-                check.scope == "central" and check.outcome in SHORTFALL_OUTCOMES
-                for check in verdicts[row["claim_id"]].checks):
-            raise DataError(display_path(path), row["_row"], "shortfall",
-                            f"no check of {row['claim_id']}'s central assertion records "
-                            f"{' or '.join(SHORTFALL_OUTCOMES)}, which a shortfall rests on")
+        if verdicts is not None and (row.get("shortfall") or ""):
+            verdict = verdicts[row["claim_id"]]
+            if verdict.rating.id != "unverifiable":
+                raise DataError(display_path(path), row["_row"], "shortfall",
+                                f"{row['claim_id']} is rated {verdict.rating.id}, but a shortfall names the "
+                                "weakness of an unverifiable claim: clear shortfall and shortfall_zh")
+            if not any(check.scope == "central" and check.outcome in SHORTFALL_OUTCOMES
+                       for check in verdict.checks):
+                raise DataError(display_path(path), row["_row"], "shortfall",
+                                f"no check of {row['claim_id']}'s central assertion records "
+                                f"{' or '.join(SHORTFALL_OUTCOMES)}, which a shortfall rests on")
         if verdicts is not None and not verdicts[row["claim_id"]].has_card:
             raise DataError(display_path(path), row["_row"], "claim_id",
                             f"{row['claim_id']} is a ledger row (unverifiable, supporting), but a key "
