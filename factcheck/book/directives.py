@@ -153,8 +153,9 @@ class OverallVerdict(_EditionDirective):
                      "subject": field_in(claims.loc[claim], "subject", self.chinese),
                      "rating": verdicts[claim].rating} for claim in ids]
 
+        findings = load_findings()
         problems = []
-        problem_of = {finding.claim_id: finding for finding in load_findings() if finding.problem}
+        problem_of = {finding.claim_id: finding for finding in findings if finding.problem}
         for group in overall.problems(summary["achievement"].found_wanting, verdicts):
             named = [problem_of[claim] for claim in group if claim in problem_of]
             if len(named) != 1:
@@ -165,7 +166,7 @@ class OverallVerdict(_EditionDirective):
                              "text": finding.problem_zh if self.chinese else finding.problem})
         shortfalls = [{"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
                        "text": finding.shortfall_zh if self.chinese else finding.shortfall}
-                      for finding in load_findings() if finding.shortfall]
+                      for finding in findings if finding.shortfall]
         provenance = [{"statement": field_in(fact, "statement", self.chinese)
                        .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,

@@ -26,7 +26,7 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from .. import PROJECT_ROOT
-from ..data import references, verdicts
+from ..data import decision, references, verdicts
 from ..data.tables import TRANSLATION_SUFFIX, load_datapackage, load_resource
 from . import language
 
@@ -91,6 +91,9 @@ ENGLISH_WORDS = {
                 "official-record-not-found": "official record not found",
                 "no-record-found": "no record found", "no-measure": "no measure"},
 }
+# A kind or outcome added to the decision table needs its words here, or a card would show its id.
+assert ENGLISH_WORDS["check"].keys() == decision.OUTCOMES.keys()
+assert ENGLISH_WORDS["outcome"].keys() == {o for outcomes in decision.OUTCOMES.values() for o in outcomes}
 
 
 def pgettext_en(context: str, msgid: str) -> str:
