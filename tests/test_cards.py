@@ -238,3 +238,32 @@ def test_a_cards_working_names_its_checks_and_outcomes_in_words_not_ids(built_bo
             assert kind not in ids and outcome not in ids, (page, item.get_text()[:80])
             shown += 1
     assert shown > 0
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_corrections_log(built_book, edition):
+    """The reason for a change has one home, the corrections page: a card gives the date of its
+    latest change and the rating before it, as its last line, and links there."""
+    ratings = {row["rating_id"]: row for row in _rows("scale/ratings.csv")}
+    name = "name_zh" if edition else "name"
+    latest = {}
+    for row in _rows("corrections.csv"):
+        latest[row["claim_id"]] = row   # the log is oldest first
+    shown = 0
+    for page, soup in _chapter_pages(built_book / edition):
+        for card in soup.select("div.verdict-card"):
+            claim_id = card["id"].removeprefix("verdict-")
+            lines = card.select(".verdict-correction")
+            if claim_id not in latest:
+                assert not lines, (page, claim_id)
+                continue
+            assert len(lines) == 1, (page, claim_id, len(lines))
+            line, row = lines[0], latest[claim_id]
+            assert line is card.find_all(recursive=False)[-1], f"{page}: {claim_id}: not the last line"
+            assert ratings[row["previous_rating"]][name] in line.get_text(), (page, claim_id)
+            assert row[("reason_zh" if edition else "reason")][:30] not in line.get_text(), (page, claim_id)
+            link = line.select_one("a")["href"]
+            assert link.split("#")[0].endswith("book/corrections.html"), (page, link)
+            assert (built_book / edition / "notebooks" / link).resolve().is_file(), (page, link)
+            shown += 1
+    assert shown > 0

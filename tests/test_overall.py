@@ -13,7 +13,7 @@ from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
 
 EDITIONS = {"en": "", "zh": "zh/"}
-NONE = {"en": "none could be confirmed", "zh": "没有一条能"}
+NONE = {"en": "none of those could be confirmed", "zh": "没有一条能"}
 
 
 def _rows(name):
@@ -28,6 +28,7 @@ def _expected_counts():
     achievements = [claim for claim in role if role[claim] == "achievement"]
     background = [claim for claim in role if role[claim] == "background"]
     return {
+        "claims": len(role),
         "achievements": len(achievements),
         "confirmed": sum(rating[c] in ("matches-official", "corroborated") for c in achievements),
         "wanting": sum(rating[c] in ("contradicted", "inconsistent", "misleading") for c in achievements),
@@ -74,10 +75,12 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert findings_list is not None, "no key findings on the intro"
     assert block.sourceline < findings_list.sourceline, "the verdict must come first"
     expected = _expected_counts()
+    # What the article is comes first: a reader who stops after one paragraph knows whose page it is.
+    assert block.find("p")["class"] == ["overall-article"], block.find("p")["class"]
     count = _numbers(block.select_one(".overall-count").get_text(" "))
-    assert count[0] == expected["achievements"], count
+    assert count[:2] == [expected["claims"], expected["achievements"]], count
     if expected["confirmed"]:
-        assert count[1] == expected["confirmed"], count
+        assert count[2] == expected["confirmed"], count
     else:
         assert NONE[edition] in block.select_one(".overall-count").get_text(), "says none was confirmed"
     assert expected["unverifiable"] in count, (count, expected)

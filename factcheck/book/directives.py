@@ -170,7 +170,7 @@ class OverallVerdict(_EditionDirective):
         provenance = [{"statement": field_in(fact, "statement", self.chinese)
                        .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
-                      achievement=summary["achievement"], background=summary["background"],
+                      total=len(claims), achievement=summary["achievement"], background=summary["background"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed))

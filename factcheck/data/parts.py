@@ -18,6 +18,8 @@ from .tables import load_resource
 
 # The page that shows the article itself, with every claim highlighted.
 SOURCE_PAGE = "notebooks/01_source_and_claims"
+# The page that gives the reason for every change of a rating.
+CORRECTIONS_PAGE = "book/corrections"
 
 
 @dataclass(frozen=True)
@@ -94,13 +96,14 @@ def book_url() -> str:
 
 
 def link_from_chapter(path: str) -> str:
-    """A link from a chapter's output to a page of another chapter: its published address.
+    """A link from a chapter's output to another page of the book (a chapter, or a page
+    under ``book/``): its published address.
 
     In JupyterLab a relative link in an output opens the raw file (or a 404); the published
     page opens in a new tab. The built book turns these links into relative ones between
     its own pages (factcheck.book.metadata).
     """
     folder, _, _ = path.partition("/")
-    if folder != "notebooks":
-        raise ValueError(f"{path!r} is not a chapter page")
+    if folder not in ("notebooks", "book"):
+        raise ValueError(f"{path!r} is not a page of the book")
     return book_url() + path

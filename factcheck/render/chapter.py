@@ -15,7 +15,7 @@ from ..data.dataset import load_dataset
 from ..data.decision import UNVERIFIABLE_KINDS
 from ..data.derived import round_derived, rounded
 from ..data.findings import load_findings
-from ..data.parts import link_from_chapter, source_path
+from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
 from ..data.references import load_grades
 from ..data.tables import is_missing
 from ..data.verdicts import load_ratings, rating_names
@@ -187,7 +187,8 @@ class Chapter:
                       claim=self.row(claim_id), flagged=claim_id in self.flagged,
                       derived={name: round_derived(value) for name, value in derived.items()},
                       references=cited.to_dict("records"), grades=load_grades(), as_above=as_above,
-                      unverifiable_kinds=UNVERIFIABLE_KINDS)
+                      unverifiable_kinds=UNVERIFIABLE_KINDS,
+                      corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"))
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:
