@@ -191,11 +191,11 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 # What kind of unverifiable a claim is: the first that its central checks record.
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a third-party copy was found, and it states a different figure",
-    "no-measure": "An evaluation that no measure backs",
-    "official-record-not-found": "An official record should exist but was not found",
-    "no-record-found": "No record found in what we could search",
-    "not-comparable": "Only a source that measures something else was found",
-    "nothing-to-test": "Nothing was checked that could have failed",
+    "no-measure": "A judgement with no measure behind it",
+    "official-record-not-found": "An official record should exist, but we could not find it",
+    "no-record-found": "We found no record either way",
+    "not-comparable": "We found figures only for another year, place or definition",
+    "nothing-to-test": "Nothing we could check would have shown it wrong",
 }
 
 # When each kind applies: the first, in this order, that a check of the central assertion records.
