@@ -76,8 +76,8 @@ def test_claims_json_publishes_the_findings_with_the_verdicts_ratings(built_book
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_the_first_screen_shows_the_overall_verdict_then_the_findings_with_their_ratings(
         built_book, browser, viewport):
-    """The article's overall verdict comes first and fits the first screen; the key findings
-    follow it, each with its claim's rating."""
+    """The article's overall verdict, in one sentence, comes first and fits the first screen; the
+    key findings follow it, each with its claim's rating."""
     width, height = VIEWPORTS[viewport]
     with serve(built_book) as site:
         page = browser.new_page(viewport={"width": width, "height": height})
@@ -85,7 +85,7 @@ def test_the_first_screen_shows_the_overall_verdict_then_the_findings_with_their
                    else route.abort())
         page.goto(site + "index.html", wait_until="load")
         verdict = page.eval_on_selector(
-            ".overall-verdict .overall-count",
+            ".overall-verdict .overall-summary",
             "el => ({bottom: el.getBoundingClientRect().bottom, right: el.getBoundingClientRect().right})")
         items = page.eval_on_selector_all(
             "ol.key-findings:not([lang]) > li",

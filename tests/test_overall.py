@@ -75,8 +75,8 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert findings_list is not None, "no key findings on the intro"
     assert block.sourceline < findings_list.sourceline, "the verdict must come first"
     expected = _expected_counts()
-    # What the article is comes first: a reader who stops after one paragraph knows whose page it is.
-    assert block.find("p")["class"] == ["overall-article"], block.find("p")["class"]
+    # The whole check in one sentence comes first, then whose page the article is.
+    assert [p["class"] for p in block.find_all("p")[:2]] == [["overall-summary"], ["overall-article"]]
     count = _numbers(block.select_one(".overall-count").get_text(" "))
     assert count[:2] == [expected["claims"], expected["achievements"]], count
     if expected["confirmed"]:
@@ -90,6 +90,8 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
     zh = "_zh" if edition == "zh" else ""
     stated = block.select_one(".overall-problems")
+    summary = block.select_one(".overall-summary").get_text(" ")
+    assert _numbers(summary) == ([len(problems)] if problems else []), summary
     if problems:
         said = _numbers(stated.get_text(" "))
         assert said[:2] == [len(problems), expected["wanting"]], (said, problems)
