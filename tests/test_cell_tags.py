@@ -31,7 +31,7 @@ def test_no_cell_whose_output_shows_prints_its_working(path):
     ('chapter.claim("s2-preschool-gap")', [], {"remove-input"}),
     ('chapter.verdict("lead-satisfaction")', [], {"remove-input"}),
     ('chapter.ending("Verdicts in section 2")', [], {"remove-input"}),
-    ('chapter.verdict("s2-preschool-gap", official_minus_implied_pp=gap)', [], {"remove-input"}),
+    ('chapter.verdict("s2-preschool-gap", reported_minus_implied_pp=gap)', [], {"remove-input"}),
     ('chapter.verdict("s2-preschool-gap", gap=a - b)', [], {"hide-input"}),
     ("gap = chapter.value('a') - chapter.value('b')\ngap", [], {"hide-cell"}),
     ("chart", [{"data": {"application/vnd.vegalite.v5+json": {}}}], {"hide-input"}),

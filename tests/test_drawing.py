@@ -87,6 +87,9 @@ def test_a_marks_tooltip_is_its_title_and_the_drawing_has_no_aria_markup():
      '(format(datum["b"], ","))'),
     ("datum.name", '""+(datum.name)'),
     ('{"x": join([1, 2], \', \')}', '"x: " + (join([1, 2], \', \'))'),
+    # The Chinese edition's keys take the full-width colon, as the page's own text does.
+    ('{"原文部分": datum["part"], "claims": datum["n"]}',
+     '"原文部分：" + (datum["part"]) + "\\n" + "claims: " + (datum["n"])'),
 ])
 def test_a_tooltip_object_becomes_lines_of_text(signal, expected):
     assert drawing.tooltip_text(signal) == expected

@@ -280,10 +280,13 @@ def _split_top_level(text: str, separator: str) -> list[str]:
     return parts
 
 
+_CHINESE = re.compile(f"[{charts.CJK_CHARACTERS}]")
+
+
 def tooltip_text(signal: str) -> str | None:
     """A Vega expression for the text a tooltip shows, as Vega's own tooltip handler writes it
-    ("key: value" a line), from the tooltip Vega-Lite compiles (an object literal of keys and
-    expressions, or a single expression); None when it cannot be read."""
+    ("key: value" a line; "键：值" for a Chinese key), from the tooltip Vega-Lite compiles (an
+    object literal of keys and expressions, or a single expression); None when it cannot be read."""
     signal = signal.strip()
     if not (signal.startswith("{") and signal.endswith("}")):
         return f'""+({signal})' if signal else None
@@ -300,7 +303,9 @@ def tooltip_text(signal: str) -> str | None:
             return None
         if not value:
             return None
-        lines.append(f"{json.dumps(str(name) + ': ', ensure_ascii=False)} + ({value})")
+        # A Chinese key takes the full-width colon Chinese text uses, with no space after it.
+        separator = "：" if _CHINESE.search(str(name)) else ": "
+        lines.append(f"{json.dumps(str(name) + separator, ensure_ascii=False)} + ({value})")
     return ' + "\\n" + '.join(lines) if lines else None
 
 

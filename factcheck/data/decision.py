@@ -191,7 +191,7 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 # What kind of unverifiable a claim is: the first that its central checks record.
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a third-party copy was found, and it states a different figure",
-    "no-measure": "A judgement with no measure behind it",
+    "no-measure": "A judgement no like-for-like measure backs",
     "official-record-not-found": "An official record should exist, but we could not find it",
     "no-record-found": "We found no record either way",
     "not-comparable": "We found figures only for another year, place or definition",
@@ -201,7 +201,8 @@ UNVERIFIABLE_KINDS = {
 # When each kind applies: the first, in this order, that a check of the central assertion records.
 UNVERIFIABLE_WHEN = {
     "copy-differs": "An outside-source check finds a different figure, but only in a third-party copy.",
-    "no-measure": "The claim is an evaluation, and no measure backs it.",
+    "no-measure": "The claim is an evaluation, and no measure backs it: the article gives none, or gives "
+                  "one that is not like for like.",
     "official-record-not-found": "The record is public by nature (a published list, a speech, a plan, a "
                                  "budget, an enrolment plan), but we did not find it.",
     "no-record-found": "We found no record of the figure in what we could search.",
