@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from sphinx.errors import ExtensionError
 
 from ..render import charts
+from ..render.i18n import gettext_zh
 
 # A 390 px phone gives a chart 358 px (the theme's margins); the narrowest desktop column,
 # a 1200 px window's, is 624 px. factcheck.css shows the wide drawing from a 600 px column up,
@@ -285,7 +286,7 @@ _CHINESE = re.compile(f"[{charts.CJK_CHARACTERS}]")
 
 def tooltip_text(signal: str) -> str | None:
     """A Vega expression for the text a tooltip shows, as Vega's own tooltip handler writes it
-    ("key: value" a line; "键：值" for a Chinese key), from the tooltip Vega-Lite compiles (an
+    ("key: value" a line; a Chinese key takes the Chinese colon), from the tooltip Vega-Lite compiles (an
     object literal of keys and expressions, or a single expression); None when it cannot be read."""
     signal = signal.strip()
     if not (signal.startswith("{") and signal.endswith("}")):
@@ -303,8 +304,8 @@ def tooltip_text(signal: str) -> str | None:
             return None
         if not value:
             return None
-        # A Chinese key takes the full-width colon Chinese text uses, with no space after it.
-        separator = "：" if _CHINESE.search(str(name)) else ": "
+        # A Chinese key takes the colon Chinese text uses (ui.po), with no space after it.
+        separator = gettext_zh(": ") if _CHINESE.search(str(name)) else ": "
         lines.append(f"{json.dumps(str(name) + separator, ensure_ascii=False)} + ({value})")
     return ' + "\\n" + '.join(lines) if lines else None
 
