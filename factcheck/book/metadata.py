@@ -27,20 +27,25 @@ def _git(*args: str) -> str:
     except (OSError, subprocess.CalledProcessError):
         return ""
 
+def _correction_dates() -> list[str]:
+    """The dates the corrections log records: outside a git checkout, the build dates its
+    verdicts by them, never by the clock."""
+    return [str(row["date"]) for row in load_resource("corrections")[0]]
+
+
 def _verdicts_date() -> str:
     """When the verdicts last changed (from git): a claim's dateModified unless a correction
-    dates it; outside a git checkout, the latest date the corrections log records, so the build
-    never reads the clock."""
+    dates it; outside git, the latest correction's date."""
     return (_git("log", "-1", "--format=%cs", "--", "data/verdicts.csv", "data/derived.csv")
-            or str(max(row["date"] for row in load_resource("corrections")[0])))
+            or max(_correction_dates()))
 
 
 def _first_verdicts_date() -> str:
     """ClaimReview's datePublished: when the verdicts were first recorded (the first commit of
-    data/verdicts.csv), so it never falls after a correction; outside git, the earliest date the
-    corrections log records."""
+    data/verdicts.csv), so it never falls after a correction; outside git, the earliest
+    correction's date."""
     history = _git("log", "--format=%cs", "--", "data/verdicts.csv").splitlines()
-    return history[-1] if history else str(min(row["date"] for row in load_resource("corrections")[0]))
+    return history[-1] if history else min(_correction_dates())
 
 def _add_claim_reviews(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each claim's chapter page carries a ClaimReview for every claim on it (JSON-LD)."""
