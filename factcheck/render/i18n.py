@@ -89,7 +89,7 @@ ENGLISH_WORDS = {
                 "comparable": "like for like", "unstated": "basis not stated",
                 "not-comparable": "measures something else", "matches": "matches", "differs": "differs",
                 "official-record-not-found": "official record not found",
-                "no-record-found": "no record found", "no-measure": "no measure"},
+                "no-record-found": "no record found", "no-measure": "no like-for-like measure"},
 }
 # A kind or outcome added to the decision table needs its words here, or a card would show its id.
 assert ENGLISH_WORDS["check"].keys() == decision.OUTCOMES.keys()
