@@ -83,6 +83,12 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         badge = card.select_one(".rating-badge")
         assert badge is not None and rating_names[verdict["rating"]] in _text(badge), verdict["claim_id"]
         assert badge.select_one(".rating-symbol").get_text(strip=True), "the badge has no symbol"
+        # The head carries the rating (and a key finding's flag), nothing more: why a claim is
+        # unverifiable is working, inside the fold, beside the rule that gives the rating.
+        assert card.select(".verdict-head .verdict-kind") == [], verdict["claim_id"]
+        kind = card.select_one(".verdict-working .verdict-kind")
+        assert (kind is not None) == (verdict["rating"] == "unverifiable"), verdict["claim_id"]
+        assert card.select_one(".verdict-working .verdict-rule a[href]") is not None, verdict["claim_id"]
         conclusion = " ".join(verdict["conclusion"].split())
         assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
         rationale = card.select_one(".verdict-rationale")

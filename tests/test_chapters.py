@@ -93,10 +93,32 @@ def test_each_chapter_shows_complete_charts_each_with_its_table(name):
     """Read from the executed outputs stored in the notebook, as the book shows them."""
     cells = _cells(name)
     charts = charts_in(cells)
-    assert len(charts) >= 2, f"{name} shows {len(charts)} charts"
+    # Each chapter draws its own evidence; the count of its verdicts is a sentence (below).
+    assert len(charts) >= 1, f"{name} shows {len(charts)} charts"
     for index, spec in enumerate(charts):
         assert chart_problems(spec) == [], f"{name}: chart {index} ({spec.get('title')})"
     assert data_tables_in(cells) >= len(charts), f"{name}: fewer data tables than charts"
+
+
+@pytest.mark.parametrize("name", list(CHAPTER_PARTS))
+def test_each_chapter_ends_with_the_count_of_its_verdicts_as_a_sentence(name):
+    """The sentence counts the chapter's claims and each rating's share of them, the commonest
+    first, as data/verdicts.csv gives them: no chart of near-identical grey tiles."""
+    html = [text for cell in _cells(name) if cell["cell_type"] == "code"
+            for output in cell.get("outputs", []) for kind, text in output.get("data", {}).items()
+            if kind == "text/html" and "chapter-tally" in "".join(text)]
+    assert len(html) == 1, f"{name}: {len(html)} verdict counts"
+    sentence = re.sub(r"<[^>]+>", "", "".join(html[0]))
+    records = load_verdict_records()
+    claims = load_claims()
+    mine = claims[claims["part"].isin(CHAPTER_PARTS[name])]["claim_id"]
+    expected = Counter(records[claim].rating.name for claim in mine)
+    total = re.search(r"\((\d+) claims\)", sentence)
+    assert total and int(total[1]) == len(mine), sentence
+    said = {rating: int(count) for count, rating in
+            re.findall(r"(\d+) ([^;.]+)", sentence.split(": ", 1)[1])}
+    assert said == {rating[:1].lower() + rating[1:]: count for rating, count in expected.items()}, sentence
+    assert list(said.values()) == sorted(said.values(), reverse=True), "the commonest first"
 
 
 def _title_text(spec: dict) -> str:

@@ -75,8 +75,11 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert findings_list is not None, "no key findings on the intro"
     assert block.sourceline < findings_list.sourceline, "the verdict must come first"
     expected = _expected_counts()
-    # The whole check in one sentence comes first, then whose page the article is.
-    assert [p["class"] for p in block.find_all("p")[:2]] == [["overall-summary"], ["overall-article"]]
+    # The whole check in a few points comes first, then whose page the article is.
+    assert [child["class"] for child in block.find_all(recursive=False)[:2]] == [["overall-summary"],
+                                                                              ["overall-article"]]
+    summary_block = block.select_one(".overall-summary")
+    assert summary_block.select_one(".overall-unsettled") is not None, "the summary says what is unsettled"
     count = _numbers(block.select_one(".overall-count").get_text(" "))
     assert count[:2] == [expected["claims"], expected["achievements"]], count
     if expected["confirmed"]:
@@ -89,9 +92,10 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert sum(map(len, problems)) == expected["wanting"]
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
     zh = "_zh" if edition == "zh" else ""
-    stated = block.select_one(".overall-problems")
-    summary = block.select_one(".overall-summary").get_text(" ")
-    assert _numbers(summary) == ([len(problems)] if problems else []), summary
+    # Each point is said once, in the summary: the problems and the shortfalls are its items.
+    stated = summary_block.select_one(".overall-problems")
+    assert _numbers(summary_block.select_one(".overall-unsettled").get_text(" ")) == []
+    assert len(block.select(".overall-problems, .overall-shortfalls")) == bool(problems) + 1, "said once"
     if problems:
         said = _numbers(stated.get_text(" "))
         assert said[:2] == [len(problems), expected["wanting"]], (said, problems)
@@ -104,7 +108,7 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     # The weaknesses short of a rating, each linked to its verdict, in rank order.
     ranked = sorted(findings.values(), key=lambda row: int(row["rank"]))
     shortfalls = [row for row in ranked if row["shortfall"]]
-    weak = block.select_one(".overall-shortfalls")
+    weak = summary_block.select_one(".overall-shortfalls")
     assert [link.get_text() for link in weak.select("a")] == [row["shortfall" + zh] for row in shortfalls]
     assert [link["href"].rpartition("#")[2] for link in weak.select("a")] == [
         "claim-" + row["claim_id"] for row in shortfalls]

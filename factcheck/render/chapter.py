@@ -1,4 +1,4 @@
-"""What every chapter does the same way: show a claim, check its verdict, draw the strip.
+"""What every chapter does the same way: show a claim, check its verdict, count the verdicts.
 
 A chapter computes its derived values in visible cells and hands them to
 `Chapter.verdict`, which asserts they equal data/derived.csv and shows the
@@ -7,7 +7,6 @@ verdict. It never writes: when the values differ it shows them and raises
 """
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 from IPython.display import display
 
@@ -20,7 +19,7 @@ from ..data.references import load_grades
 from ..data.tables import is_missing
 from ..data.verdicts import load_ratings, rating_names
 from .blocks import HTMLBlock, render, render_block
-from .charts import data_table, describe, fit, titled_tooltips
+from .charts import data_table
 from .i18n import localised
 
 # The output that carries a verdict's computed values when they differ from the
@@ -140,16 +139,12 @@ class Chapter:
         # cannot give. (The total is always two or more: a single claim needs no opening.)
         opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
-            where = localised("Each is a headline claim or one on which a check confirmed something, so each "
-                              "has its card below.")
+            where = localised("Their cards are below.")
         elif cards:
-            where = localised("Those that are headline claims, or on which a check confirmed something, have "
-                              "their cards below; the list at the end of the chapter holds the others, rated "
-                              "unverifiable, each with what would settle it:")
+            where = localised("Some have cards below; the list at the end of the chapter holds the others, "
+                              "with what would settle each:")
         else:
-            where = localised("None is a headline claim, and no check on them confirmed anything, so the "
-                              "list at the end of the chapter holds them, each rated unverifiable, with what "
-                              "would settle it:")
+            where = localised("The list at the end of the chapter holds them, with what would settle each:")
         return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 
@@ -188,7 +183,8 @@ class Chapter:
                       derived={name: round_derived(value) for name, value in derived.items()},
                       references=cited.to_dict("records"), grades=load_grades(), as_above=as_above,
                       unverifiable_kinds=UNVERIFIABLE_KINDS,
-                      corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"))
+                      corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
+                      methodology_link=link_from_chapter("book/methodology.html"))
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:
@@ -198,28 +194,6 @@ class Chapter:
         frame["verdict name"] = frame["verdict"].map(lambda v: load_ratings()[v].name)
         frame["order"] = range(1, len(frame) + 1)
         return frame
-
-    def verdict_strip(self, title: str) -> alt.Chart:
-        scored = self.scored()
-        tally = self.tally()
-        description = describe(tally[tally["claims"] > 0], "verdict", "claims",
-                               kind=localised("A strip of {n} tiles, one per claim in article order, "
-                                              "coloured by verdict", n=len(scored)))
-        names = rating_names()
-        # One tile a claim, as wide as its share of the page's width: a fixed-size square
-        # would overlap its neighbours on a phone.
-        return fit(alt.Chart(
-            scored[["order", "claim_id", "verdict name", "subject"]],
-            title=alt.Title(title, subtitle="One tile per claim, in the article's order"),
-            description=description,
-        ).mark_rect().encode(
-            x=alt.X("order:O", title="Claim, in article order", axis=alt.Axis(labels=False, ticks=False),
-                    scale=alt.Scale(paddingInner=0.2)),
-            color=alt.Color("verdict name:N", title="Verdict",
-                            scale=alt.Scale(domain=names,
-                                            range=[rating.colour for rating in load_ratings().values()])),
-            tooltip=titled_tooltips(["subject", "verdict name"]),
-        ).properties(height=24))
 
     def tally(self) -> pd.DataFrame:
         scored = self.scored()
@@ -250,13 +224,15 @@ class Chapter:
 
     def ending(self, title: str) -> None:
         """The chapter's last cell: check every claim got its verdict, then show the ledger of
-        the claims without a card, the strip of verdicts and, for readers who do not read
-        charts, the tally behind it."""
+        the claims without a card and one sentence counting the chapter's verdicts (the
+        scorecard in chapter 07 draws them for the whole article)."""
         tally = self.finish()
         ledger = self.ledger()
         if ledger is not None:
             display(ledger)
-        display(self.verdict_strip(title))
-        display(data_table(tally, localised("{title}, by kind: {n} claims, each with exactly one verdict",
-                                            title=title, n=tally["claims"].sum()),
-                           summary="The numbers behind this chart"))
+        ratings = load_ratings()
+        by_name = {rating.name: rating for rating in ratings.values()}
+        counted = tally[tally["claims"] > 0].sort_values("claims", ascending=False, kind="stable")
+        display(render_block("tally.html", title=title, total=int(tally["claims"].sum()),
+                             counts=[(by_name[name], int(n)) for name, n in
+                                     zip(counted["verdict"], counted["claims"], strict=True)]))
