@@ -3,10 +3,14 @@ fixture for the tests that read the built book."""
 import pytest
 from browser_pages import PageVisit
 
+from factcheck.book.kernels import use_unix_sockets
 from factcheck.data import DataError
 from factcheck.data.check import check_all
 from factcheck.data.source import SourceChangedError
 from factcheck.tools.browser import BUILT_BOOK, CHROMIUM, launch, serve
+
+# nbval's kernels, one per worker at once, never race each other (or a build) for a TCP port.
+use_unix_sockets()
 
 
 def pytest_sessionstart(session):

@@ -7,7 +7,7 @@ from factcheck.book.patches import PATCHES
 
 
 def test_every_patch_says_what_it_reaches_into_why_and_for_which_version():
-    assert len(PATCHES) == 4
+    assert len(PATCHES) == 5
     for patch in PATCHES:
         assert patch.internal and patch.works_around and any(c.isdigit() for c in patch.pinned)
 
@@ -61,3 +61,24 @@ def test_myst_nb_still_marks_its_cells_with_the_elements_the_patch_reads():
     for name in ("cell_code", "cell_code_source", "cell_code_output"):
         element = f'nb_element="{name}"'
         assert element in source, element
+
+
+def test_kernels_started_after_the_patch_talk_over_unix_sockets_each_on_its_own_path():
+    """nbclient (myst-nb, jupyter-cache) and nbval still look their kernel manager up where the
+    patch replaces it, and the managers it puts there use Unix sockets at distinct paths."""
+    import jupyter_client
+    import nbformat
+    from nbclient import NotebookClient
+    from nbval import kernel
+
+    from factcheck.book.kernels import use_unix_sockets
+
+    source = inspect.getsource(NotebookClient._kernel_manager_class_default.func)
+    assert "from jupyter_client import AsyncKernelManager" in source
+    assert "km = KernelManager(" in inspect.getsource(kernel.start_new_kernel)
+    use_unix_sockets()
+    managers = [NotebookClient(nbformat.v4.new_notebook()).kernel_manager_class(),
+                jupyter_client.AsyncKernelManager(), kernel.KernelManager()]
+    assert [manager.transport for manager in managers] == ["ipc"] * 3
+    paths = [manager.ip for manager in managers]
+    assert len(set(paths)) == 3 and all(path.startswith("/") for path in paths), paths

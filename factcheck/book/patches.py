@@ -36,6 +36,11 @@ PATCHES = (
     Patch("sphinx.locale.translators[('general', 'booktheme')]",
           "sphinx-book-theme's own zh_CN catalog misses strings and writes Taiwan's usage; ours goes "
           "first, theirs behind it", "sphinx 7.4.7, sphinx-book-theme 1.3.0"),
+    Patch("jupyter_client.AsyncKernelManager (nbclient imports it when it starts a kernel) and "
+          "nbval.kernel.KernelManager (factcheck.book.kernels)",
+          "over TCP, two processes starting kernels at once can be handed the same port; the "
+          "kernels talk over Unix sockets instead, each path its process's own",
+          "jupyter-client 8.10.0, nbclient 0.11.0, nbval 0.11.0"),
 )
 
 

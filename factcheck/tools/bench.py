@@ -29,6 +29,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from .. import PROJECT_ROOT
+from ..book.kernels import UnixSocketKernelManager
 from ..data.parts import load_parts
 from ..data.registry import load_claims
 from ..data.source import load_source
@@ -87,7 +88,7 @@ def floor_seconds(notebooks: int) -> float:
         start = time.perf_counter()
         for _ in range(notebooks):
             notebook = nbformat.v4.new_notebook(cells=cells)
-            NotebookClient(notebook, kernel_name="python3",
+            NotebookClient(notebook, kernel_manager_class=UnixSocketKernelManager, kernel_name="python3",
                            resources={"metadata": {"path": folder}}).execute()
         return time.perf_counter() - start
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from ..book.kernels import UnixSocketKernelManager
 from ..render import language
 from .normalise import normalise
 
@@ -49,7 +50,8 @@ def execute_notebook(path: Path, *, allow_errors: bool = False):
     """
     notebook = nbformat.read(path, as_version=4)
     # record_timing=False: no clock times in the committed notebooks.
-    NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False,
+    NotebookClient(notebook, kernel_manager_class=UnixSocketKernelManager, timeout=600,
+                   kernel_name="python3", record_timing=False,
                    allow_errors=allow_errors,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     normalise(notebook)

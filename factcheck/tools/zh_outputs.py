@@ -27,6 +27,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from ..book.editions import CHINESE_EXECUTED
+from ..book.kernels import UnixSocketKernelManager
 from ..data.translation import latin_words
 from ..render import language
 from ..render.charts import VEGALITE_MIME_TYPE
@@ -165,7 +166,8 @@ def run_lenient(path: Path) -> tuple[nbformat.NotebookNode, list[str], list[str]
     notebook = nbformat.read(path, as_version=4)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(LENIENT))
     notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
-    NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
+    NotebookClient(notebook, kernel_manager_class=UnixSocketKernelManager, timeout=600,
+                   kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     report = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
     missing = json.loads(report.split("MISSING-MSGIDS ", 1)[1]) if "MISSING-MSGIDS " in report else []
