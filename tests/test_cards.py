@@ -84,7 +84,7 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         assert badge is not None and rating_names[verdict["rating"]] in _text(badge), verdict["claim_id"]
         assert badge.select_one(".rating-symbol").get_text(strip=True), "the badge has no symbol"
         # The head carries the rating (and a key finding's flag), nothing more: why a claim is
-        # unverifiable is working, inside the fold, beside the rule that gives the rating.
+        # unverifiable is working, inside the fold, beside the rule that gives the rating ("How we checked").
         assert card.select(".verdict-head .verdict-kind") == [], verdict["claim_id"]
         kind = card.select_one(".verdict-working .verdict-kind")
         assert (kind is not None) == (verdict["rating"] == "unverifiable"), verdict["claim_id"]
@@ -273,3 +273,22 @@ def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_correctio
             assert (built_book / edition / "notebooks" / link).resolve().is_file(), (page, link)
             shown += 1
     assert shown > 0
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_a_discussed_claim_whose_verdict_is_in_the_list_shows_its_rating_where_it_is_discussed(
+        built_book, edition):
+    """A reader who meets a claim in the chapter's prose sees its rating there, and a link to the
+    row that says what would settle it; the row holds the claim's anchor."""
+    ratings = {row["rating_id"]: row["name_zh" if edition else "name"] for row in _rows("scale/ratings.csv")}
+    verdicts = {row["claim_id"]: row for row in _rows("verdicts.csv")}
+    shown = 0
+    for page, soup in _chapter_pages(built_book / edition):
+        for box in soup.select("div.listed-claim"):
+            claim = box.select_one("a")["href"].rpartition("#claim-")[2]
+            badge = box.select_one(".listed-verdict .rating-badge")
+            assert badge is not None and ratings[verdicts[claim]["rating"]] in _text(badge), (page, claim)
+            assert box.select_one(f'.listed-verdict a[href="#claim-{claim}"]') is not None, (page, claim)
+            assert soup.select_one(f"tr#claim-{claim}") is not None, (page, claim)
+            shown += 1
+    assert shown >= 5, f"only {shown} discussed claims: does Chapter.claim(discussed=True) still show them?"

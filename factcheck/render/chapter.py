@@ -116,7 +116,9 @@ class Chapter:
         prose after it discusses it (`discussed`), its quote on one line with a link to its row."""
         row = self._own_row(claim_id)
         if not self.records[claim_id].has_card:
-            return render_block("listed_claim.html", claim=row) if discussed else None
+            verdict = self.records[claim_id]
+            return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
+                                unverifiable_kinds=UNVERIFIABLE_KINDS) if discussed else None
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
         if row["period_basis"] == "inferred":

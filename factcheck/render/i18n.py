@@ -84,7 +84,7 @@ ENGLISH_WORDS = {
               "comparability": "Comparability", "wording": "Wording", "external": "Outside source",
               "search": "Search for a source"},
     "outcome": {"consistent": "agrees", "inconsistent": "cannot all be true",
-                "computed": "worked out for context; tests nothing", "misleading": "misleading",
+                "computed": "worked out for context; it does not test the claim", "misleading": "misleading",
                 "base-changed": "bases differ, unannounced", "slip": "a slip of wording",
                 "comparable": "like for like", "unstated": "basis not stated",
                 "not-comparable": "measures something else", "matches": "matches", "differs": "differs",
