@@ -204,7 +204,7 @@ UNVERIFIABLE_WHEN = {
     "no-measure": "The claim is an evaluation, and no measure backs it: the article gives none, or gives "
                   "one that is not like for like.",
     "official-record-not-found": "The record is public by nature (a published list, a speech, a plan, a "
-                                 "budget, an enrolment plan), but we did not find it.",
+                                 "budget or its final account, an enrolment plan), but we did not find it.",
     "no-record-found": "We found no record of the figure in what we could search.",
     "not-comparable": "A source was found, but it measures something else (another place, year or "
                       "definition).",

@@ -98,9 +98,10 @@ class Chapter:
         """The reference figures a check rests on, what they say and how good the source is,
         as a data table (a missing value shows as a dash, never as NaN)."""
         table = self.references.set_index("figure_id").loc[
-            list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade"]]
-        # The id is the row's key in data/reference/figures.csv, where its source is recorded.
-        return data_table(table.rename_axis("figure id").reset_index(), "The sources this check rests on")
+            list(figure_ids), ["subject", "period", "value", "unit", "quote", "grade", "publisher"]]
+        # Named by its publisher, as a card's sources are; the row's id stays in the data.
+        return data_table(table.rename(columns={"publisher": "source"}).reset_index(drop=True),
+                          "The sources this check rests on")
 
     # ------------------------------------------------------------ display
     def _own_row(self, claim_id: str) -> pd.Series:
