@@ -195,7 +195,6 @@ class Chapter:
         frame = self.mine.merge(self.verdicts[["claim_id", "verdict"]], on="claim_id", how="left")
         frame = frame.sort_values("start").reset_index(drop=True)
         frame["verdict name"] = frame["verdict"].map(lambda v: load_ratings()[v].name)
-        frame["order"] = range(1, len(frame) + 1)
         return frame
 
     def tally(self) -> pd.DataFrame:
@@ -233,9 +232,8 @@ class Chapter:
         ledger = self.ledger()
         if ledger is not None:
             display(ledger)
-        ratings = load_ratings()
-        by_name = {rating.name: rating for rating in ratings.values()}
-        counted = tally[tally["claims"] > 0].sort_values("claims", ascending=False, kind="stable")
-        display(render_block("tally.html", title=title, total=int(tally["claims"].sum()),
-                             counts=[(by_name[name], int(n)) for name, n in
-                                     zip(counted["verdict"], counted["claims"], strict=True)]))
+        # The tally's rows are the scale's ratings in order: the commonest first, a tie in that order.
+        counts = sorted(((rating, int(n)) for rating, n in
+                         zip(load_ratings().values(), tally["claims"], strict=True) if n),
+                        key=lambda pair: -pair[1])
+        display(render_block("tally.html", title=title, total=int(tally["claims"].sum()), counts=counts))
