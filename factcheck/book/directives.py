@@ -177,7 +177,7 @@ class OverallVerdict(_EditionDirective):
                       confirmed_achievements=linked(summary["achievement"].confirmed),
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
-                      setting=linked(setting))
+                      setting=setting)
         return [nodes.raw("", html, format="html")]
 
 
