@@ -169,15 +169,15 @@ class OverallVerdict(_EditionDirective):
                       for finding in findings if finding.shortfall]
         provenance = [{"statement": field_in(fact, "statement", self.chinese)
                        .replace("{n}", str(dailies(fact)))} for fact in load_provenance().values()]
-        # Claims a check confirmed the setting of, not already counted as confirmed.
-        setting = [claim for claim, verdict in verdicts.items()
-                   if verdict.confirmed_context and verdict.rating.id not in overall.CONFIRMED]
+        # Whether a check confirmed the setting of a claim not already counted as confirmed.
+        setting_confirmed = any(verdict.confirmed_context and verdict.rating.id not in overall.CONFIRMED
+                                for verdict in verdicts.values())
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
                       total=len(claims), achievement=summary["achievement"], background=summary["background"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
-                      setting=setting)
+                      setting_confirmed=setting_confirmed)
         return [nodes.raw("", html, format="html")]
 
 
