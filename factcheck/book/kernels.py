@@ -16,7 +16,7 @@ import shutil
 import tempfile
 
 from jupyter_client.manager import AsyncKernelManager, KernelManager
-from traitlets import CaselessStrEnum
+from traitlets import CaselessStrEnum, HasTraits
 
 _folder: str | None = None
 _numbers = itertools.count(1)
@@ -32,20 +32,20 @@ def _socket_path() -> str:
     return os.path.join(_folder, f"kernel-{next(_numbers)}")
 
 
-class UnixSocketKernelManager(AsyncKernelManager):
+class _OverUnixSockets(HasTraits):
+    """What both managers below change: the transport, and a socket path of this process's own."""
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    def _ip_default(self) -> str:
+        return _socket_path()
+
+
+class UnixSocketKernelManager(_OverUnixSockets, AsyncKernelManager):
     """nbclient's manager (myst-nb and jupyter-cache execute through it), over Unix sockets."""
-    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
-
-    def _ip_default(self) -> str:
-        return _socket_path()
 
 
-class UnixSocketBlockingKernelManager(KernelManager):
+class UnixSocketBlockingKernelManager(_OverUnixSockets, KernelManager):
     """nbval's manager, over Unix sockets."""
-    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
-
-    def _ip_default(self) -> str:
-        return _socket_path()
 
 
 def use_unix_sockets() -> None:
