@@ -39,9 +39,9 @@ LIVE_SCRIPT = "factcheck-charts.js"
 class PageVisit:
     """One page in a fresh context, with everything that went wrong recorded."""
 
-    def __init__(self, browser, site: str):
+    def __init__(self, browser, site: str, *, javascript: bool = True):
         self.site = site
-        self.context = browser.new_context(service_workers="block")
+        self.context = browser.new_context(service_workers="block", java_script_enabled=javascript)
         self.page = self.context.new_page()
         self.console_errors: list[str] = []
         self.blocked: list[str] = []

@@ -55,8 +55,8 @@ def site(built_book):
 def visit(browser, site):
     visits = []
 
-    def open_visit() -> PageVisit:
-        v = PageVisit(browser, site)
+    def open_visit(*, javascript: bool = True) -> PageVisit:
+        v = PageVisit(browser, site, javascript=javascript)
         visits.append(v)
         return v
 

@@ -211,6 +211,75 @@ def test_a_link_to_a_claim_in_the_folded_list_shows_that_claim(visit, edition):
     assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
 
 
+# The folded cells of a page that a reader can see, and the page's working switch.
+FOLDED_CELLS_JS = """() => {
+  const folds = [...document.querySelectorAll('div.cell details.hide')];
+  const button = document.querySelector('button.working-switch');
+  return {folds: folds.length, shown: folds.filter(f => f.checkVisibility()).length,
+          open: folds.filter(f => f.open).length, switchShown: !!button && button.checkVisibility(),
+          label: button ? button.textContent : null};
+}"""
+# The first paragraph in the window (below the sticky header, outside any fold), and where it is.
+PARAGRAPH_IN_VIEW_JS = """() => {
+  const header = document.querySelector('.bd-header-article').getBoundingClientRect().bottom;
+  const p = [...document.querySelectorAll('.bd-article p')]
+    .find(el => !el.closest('details') && el.getBoundingClientRect().top >= header);
+  p.dataset.readerWasHere = 'yes';
+  return p.getBoundingClientRect().top;
+}"""
+
+
+def test_a_page_has_the_working_switch_and_its_script_exactly_when_it_has_folded_cells(built_book):
+    with_folds = 0
+    for page in book_pages():
+        text = (HTML / page).read_text(encoding="utf-8")
+        folds = 'class="admonition hide' in text
+        switch = "working-switch pst-js-only" in text
+        script = re.search(r'<script[^>]*src="[^"]*working-switch\.js', text) is not None
+        assert folds == switch == script, (page, folds, switch, script)
+        with_folds += folds
+    assert with_folds >= 14, with_folds   # seven chapters in two editions
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_the_working_switch_opens_every_folded_cell_where_the_reader_is(visit, edition):
+    """The page shows no cell's toggle between its paragraphs: one switch in the header opens
+    every folded cell, keeps the paragraph the reader is on in place, and folds them again."""
+    page_path = f"{edition}notebooks/02_lead.html"
+    v = visit()
+    page = v.open(page_path)
+    page.set_viewport_size({"width": 390, "height": 844})
+    state = page.evaluate(FOLDED_CELLS_JS)
+    assert state["folds"] > 0 and state["shown"] == 0 and state["open"] == 0, state
+    assert state["switchShown"], f"{page_path} has folded cells but no working switch"
+    # As in a browser without CSS scroll anchoring: the switch keeps the reader's place itself.
+    page.add_style_tag(content="html, body { overflow-anchor: none; }")
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight / 2)")
+    before = page.evaluate(PARAGRAPH_IN_VIEW_JS)
+    # A tap where the button is (page.click would first scroll it "into view", moving the page).
+    box = page.locator("button.working-switch").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    state = page.evaluate(FOLDED_CELLS_JS)
+    assert state["shown"] == state["open"] == state["folds"], state
+    after = page.evaluate(
+        "() => document.querySelector('[data-reader-was-here]').getBoundingClientRect().top")
+    assert abs(after - before) < 2, f"the reader's paragraph moved from {before} to {after}"
+    shown_label = state["label"]
+    page.click("button.working-switch")
+    state = page.evaluate(FOLDED_CELLS_JS)
+    assert state["shown"] == state["open"] == 0 and state["label"] != shown_label, state
+    assert not v.console_errors and not v.failed, (v.console_errors, v.failed)
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
+def test_without_javascript_each_folded_cell_keeps_its_own_toggle(visit, edition):
+    v = visit(javascript=False)
+    page = v.open(f"{edition}notebooks/02_lead.html")
+    state = page.evaluate(FOLDED_CELLS_JS)
+    assert state["folds"] > 0 and state["shown"] == state["folds"] and state["open"] == 0, state
+    assert not state["switchShown"], "a switch that cannot work is shown"
+
+
 def _subject(claim_id: str, column: str = "subject") -> str:
     import csv
 

@@ -18,6 +18,10 @@ logger = logging.getLogger(__name__)
 
 # The ledger's filter and sorting (a chapter's claims without a card).
 LEDGER_SCRIPT = Path(__file__).parent / "static" / "ledger.js"
+# The switch that opens a page's folded working (book/_templates/working-switch.html).
+WORKING_SCRIPT = Path(__file__).parent / "static" / "working-switch.js"
+# A folded code cell as factcheck.book.patches writes it; the switch's template tests the same.
+FOLDED_CELL = 'class="admonition hide'
 
 
 def _write_static(app: Sphinx) -> None:
@@ -25,6 +29,7 @@ def _write_static(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     copy_static(app, LEDGER_SCRIPT)
+    copy_static(app, WORKING_SCRIPT)
     write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                      icons.light_stylesheet())
@@ -130,6 +135,12 @@ def _add_ledger_script(app: Sphinx, pagename, templatename, context, doctree) ->
         app.add_js_file(LEDGER_SCRIPT.name, loading_method="defer")
 
 
+def _add_working_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """The working switch's script, on the pages with folded code only (its button is there)."""
+    if FOLDED_CELL in (context.get("body") or ""):
+        app.add_js_file(WORKING_SCRIPT.name, loading_method="defer")
+
+
 def _finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
@@ -148,3 +159,4 @@ def setup(app: Sphinx) -> None:
     # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
     app.add_css_file(icons.CSS_NAME)
     app.connect("html-page-context", _add_ledger_script)
+    app.connect("html-page-context", _add_working_script)
