@@ -42,6 +42,8 @@ NOTEBOOKS = PROJECT_ROOT / "notebooks"
 # Chapter notebook -> the parts it judges, in article order (from the book's own map).
 CHAPTER_PARTS = {page.removeprefix("notebooks/"): parts_on_page(page) for page in chapter_pages()}
 VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
+# A second claim of the same problem, whose verdict shares the first's card.
+TOGETHER_WITH = re.compile(r"""together_with=["']([a-z0-9-]+)["']""")
 
 
 def _cells(name):
@@ -58,7 +60,7 @@ def test_every_claim_gets_its_verdict_in_exactly_one_chapter():
     for name in CHAPTER_PARTS:
         for cell in _cells(name):
             if cell["cell_type"] == "code":
-                for claim_id in VERDICT_CALL.findall(_source(cell)):
+                for claim_id in VERDICT_CALL.findall(_source(cell)) + TOGETHER_WITH.findall(_source(cell)):
                     calls[claim_id] += 1
                     where[claim_id] = name
     claims = load_claims()

@@ -228,12 +228,17 @@ def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(bu
             ledger_row = " ".join(card.find_parent("tr").get_text(" ").split())
             assert " ".join(row["would_settle"].split()) in ledger_row, claim_id
         else:
+            conclusion = card.find(class_="verdict-conclusion")
+            if "verdict-joined" in card.get("class", []):   # the second figure of one problem
+                conclusion = card.find(class_="verdict-joined-conclusion")
+                card = card.find_parent(class_="verdict-card")
             rationale = card.find(class_="verdict-rationale")
             if card.find(class_="verdict-as-above"):  # the reasons of the card before it
                 rationale = card.find_previous(class_="verdict-card").find(class_="verdict-rationale")
+            conclusion = conclusion.get_text(" ", strip=True)
             on_page = (next(c.removeprefix("verdict-") for c in card["class"] if c != "verdict-card"),
-                       card.find(class_="verdict-conclusion").get_text(" ", strip=True)
-                       .split(":", 1)[1].strip(),
+                       conclusion.split(":", 1)[1].strip() if conclusion.startswith("Conclusion:")
+                       else conclusion,
                        rationale.get_text(" ", strip=True) if rationale else "",
                        _card_numbers(card))
             assert on_page == (*expected[:3], sorted(expected[3].values())), f"page, {claim_id}"

@@ -161,6 +161,14 @@ def card_problems(soup, claim, review, edition) -> list[str]:
     if soup.find(id=f"claim-{claim['id']}") is None or card is None:
         return [f"{review['url']} has no claim or verdict on the page"]
     name = review["reviewRating"].get("name")
+    if "verdict-joined" in card.get("class", []):   # the second figure of one problem, on the first's card
+        badge = _words(card.find_parent(class_="verdict-card").select_one(".verdict-head .rating-badge"),
+                       ".rating-symbol")
+        conclusion = _words(card.select_one(".verdict-joined-conclusion"))
+        if (badge, conclusion) != (name, review["reviewBody"]):
+            return [f"the card says {badge!r}: {conclusion[:50]!r}, the ClaimReview {name!r}: "
+                    f"{review['reviewBody'][:50]!r}"]
+        return []
     if "verdict-card" in card.get("class", []):
         badge = _words(card.select_one(".verdict-head .rating-badge"), ".rating-symbol")
         conclusion = _words(card.select_one(".verdict-conclusion"), "strong")

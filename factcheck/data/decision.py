@@ -178,6 +178,12 @@ def decide(checks: list[Check] | tuple[Check, ...]) -> Rule:
     return FALLBACK
 
 
+def on_a_card(rule: Rule) -> str:
+    """The rule in words as a verdict card gives it: without the round-figure proviso, which the
+    methodology prints and which says nothing about the claim in front of the reader."""
+    return rule.when.replace(" " + _ROUND_FIGURE, "")
+
+
 def table() -> list[dict]:
     """The decision table as rows, for the methodology page and claims.json."""
     return [{"rule": rule.number, "rating": rule.rating, "when": rule.when} for rule in (*RULES, FALLBACK)]

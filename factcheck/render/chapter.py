@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import display
 
 from ..data.dataset import load_dataset
-from ..data.decision import UNVERIFIABLE_KINDS
+from ..data.decision import UNVERIFIABLE_KINDS, on_a_card
 from ..data.derived import round_derived, rounded
 from ..data.findings import load_findings
 from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
@@ -41,6 +41,48 @@ def _whole(value: float) -> float | int:
 
 class DerivedValuesChanged(AssertionError):
     """A chapter computed values that differ from data/derived.csv."""
+
+
+# A check recorded without a reason of its own, said as a sentence on its card. A check whose
+# outcome is the card's kind of unverifiable is not listed: "Why it is unverifiable" says it.
+PLAIN_CHECKS = {
+    ("search", "no-record-found"): "We searched for a public record of it and found none.",
+    ("search", "official-record-not-found"): "We looked for the official record, which should exist, "
+                                             "and did not find it.",
+    ("search", "no-measure"): "We know of no published measure that could test it like for like.",
+    ("external", "not-comparable"): "The outside figures we found, listed under the sources, are for "
+                                    "another year, place or definition.",
+    ("arithmetic", "computed"): "We worked out what the claim's figures imply: the values above.",
+    ("consistency", "computed"): "We set it beside the article's other figures: the values above.",
+}
+
+
+def listed_checks(verdict) -> list[tuple[object, str | None]]:
+    """The checks a card lists, each with its plain sentence when it has no reason of its own:
+    not the context checks (listed before them) and not a reasonless check that only restates
+    why the claim is unverifiable."""
+    listed = []
+    for check in verdict.checks:
+        if check in verdict.confirmed_context:
+            continue
+        if check.reason:
+            listed.append((check, None))
+        elif check.outcome != verdict.unverifiable_kind:
+            listed.append((check, PLAIN_CHECKS[(check.kind, check.outcome)]))
+    return listed
+
+
+def grouped_sources(references: list[dict]) -> list[dict]:
+    """A card's sources, one item per page (in the order first cited) with every figure it gives
+    and each of its quotes once, with its English gloss: a page that supports two figures is not
+    listed twice."""
+    pages: dict[str, dict] = {}
+    for reference in references:
+        page = pages.setdefault(reference["url"], {**reference, "figures": [], "quotes": []})
+        page["figures"].append(reference)
+        if all(quote != reference["quote"] for quote, _ in page["quotes"]):
+            page["quotes"].append((reference["quote"], reference["gloss"]))
+    return list(pages.values())
 
 
 def _same_reasons(previous, verdict) -> bool:
@@ -151,9 +193,29 @@ class Chapter:
         return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 
-    def verdict(self, claim_id: str, **derived) -> HTMLBlock | None:
+    def verdict(self, claim_id: str, together_with: str | None = None, **derived) -> HTMLBlock | None:
         """A claim's verdict card, after asserting the computed values equal data/derived.csv.
-        A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here."""
+        A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here.
+
+        `together_with` names a second claim of the same problem (two figures of one sentence)
+        whose verdict has the same rating and reasons: one card shows both, and holds the
+        second claim's anchor."""
+        verdict = self._checked(claim_id, derived)
+        joined = None
+        if together_with is not None:
+            joined = self._checked(together_with, derived)
+            if (joined.rating, joined.rationale, joined.references, joined.would_settle) != \
+                    (verdict.rating, verdict.rationale, verdict.references, verdict.would_settle):
+                raise ValueError(f"{together_with} has another rating or other reasons than {claim_id}: "
+                                 "it needs a card of its own")
+        if not verdict.has_card:
+            return None
+        as_above = joined is None and _same_reasons(self.previous_card, verdict)
+        self.previous_card = verdict
+        return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with))
+
+    def _checked(self, claim_id: str, derived: dict):
+        """The claim's verdict record, once its computed values are shown to equal the table's."""
         if claim_id in self.given:
             raise ValueError(f"{claim_id} already has its verdict in this chapter")
         self._own_row(claim_id)
@@ -171,20 +233,19 @@ class Chapter:
                 f"  computed: {computed}\n  in table: {verdict.derived}\n"
                 "If an input changed on purpose, review the verdict, then run `make derived`.")
         self.given.append(claim_id)
-        if not verdict.has_card:
-            return None
-        as_above = _same_reasons(self.previous_card, verdict)
-        self.previous_card = verdict
-        return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above))
+        return verdict
 
     def verdict_html(self, claim_id: str, derived: dict, language: str | None = None, *,
-                     as_above: bool = False) -> str:
+                     as_above: bool = False, together_with: str | None = None) -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
                       claim=self.row(claim_id), flagged=claim_id in self.flagged,
+                      joined=self.row(together_with) if together_with else None,
+                      joined_verdict=self.records[together_with] if together_with else None,
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      references=cited.to_dict("records"), grades=load_grades(), as_above=as_above,
+                      sources=grouped_sources(cited.to_dict("records")), grades=load_grades(),
+                      as_above=as_above, checks=listed_checks(verdict), rule_in_words=on_a_card(verdict.rule),
                       unverifiable_kinds=UNVERIFIABLE_KINDS,
                       corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                       methodology_link=link_from_chapter("book/methodology.html"))
