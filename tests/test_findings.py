@@ -145,27 +145,3 @@ def test_a_shortfall_is_only_for_an_unverifiable_claim_and_is_given_in_both_lang
     monkeypatch.setattr(module, "load_resource", lambda name: real(name, copy))
     with pytest.raises(DataError, match=r"row \d+, field 'shortfall_zh'.*the Chinese of 'shortfall'"):
         load_findings()
-
-
-@pytest.mark.parametrize("edition", ["", "zh/"])
-def test_the_closing_chapters_table_of_findings_flags_what_the_intro_flags(built_book, edition):
-    """The closing chapter lists the key findings again; a flag the intro shows is not lost there.
-    The flag's words are read from the intro's own list, in the same edition."""
-    from bs4 import BeautifulSoup
-
-    def soup(page):
-        return BeautifulSoup((built_book / edition / page).read_text(encoding="utf-8"), "html.parser")
-
-    intro = soup("index.html").select_one("ol.key-findings")
-    flag_words = {item.select_one(".finding-flag").get_text() for item in intro.select("li")
-                  if item.select_one(".finding-flag")}
-    assert len(flag_words) == 1, flag_words
-    with (DATA_DIR / "findings.csv").open(encoding="utf-8", newline="") as handle:
-        flagged_ranks = sorted(int(row["rank"]) for row in csv.DictReader(handle) if row["shortfall"])
-    tables = [table for table in soup("notebooks/07_closing_and_captions.html").select("table")
-              if len(table.select("tbody tr")) == len(load_findings())
-              and table.select_one("tbody tr td").get_text() == "1"]
-    assert len(tables) == 1, "one table of the key findings, ranked from 1"
-    rows = [[cell.get_text() for cell in row.select("td")] for row in tables[0].select("tbody tr")]
-    shown = [int(cells[0]) for cells in rows if flag_words & set(cells)]
-    assert shown == flagged_ranks

@@ -15,8 +15,6 @@ from .tables import display_path, load_resource
 # The check outcomes that show a weakness short of a rating: the article leaves its basis unstated
 # (two differently defined lines compared as one), or claims an improvement that no measure backs.
 SHORTFALL_OUTCOMES = ("unstated", "no-measure")
-# The flag's name, on the intro, on a card and in the closing chapter's table (Chinese in ui.po).
-SHORTFALL_FLAG = "Claims more than its figures show"
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..data.findings import SHORTFALL_FLAG
 from ..data.tables import is_missing
 from . import language as languages
 from .i18n import field_in, gettext_zh, pgettext_en, pgettext_zh, source_name
@@ -160,7 +159,6 @@ def environment(language: str = "en") -> jinja2.Environment:
     # An empty cell may reach a template as None, NaN or "": none of them is shown.
     env.tests["present"] = lambda value: not is_missing(value) and value != ""
     env.tests["needing_reading"] = _figure_needs_reading(language)
-    env.globals["shortfall_flag"] = SHORTFALL_FLAG
     return env
 
 

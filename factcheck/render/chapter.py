@@ -13,7 +13,6 @@ from IPython.display import display
 from ..data.dataset import load_dataset
 from ..data.decision import UNVERIFIABLE_KINDS, on_a_card
 from ..data.derived import round_derived, rounded
-from ..data.findings import load_findings
 from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
 from ..data.references import load_grades
 from ..data.tables import is_missing
@@ -100,8 +99,6 @@ class Chapter:
         self.references = data.references
         self.verdicts = data.verdict_table
         self.records = data.verdicts
-        # Claims whose key finding names a weakness short of a rating: their card carries its flag.
-        self.flagged = {finding.claim_id for finding in load_findings() if finding.shortfall}
         self.parts = parts
         self.mine = self.claims[self.claims["part"].isin(parts)]
         self.given: list[str] = []
@@ -240,7 +237,7 @@ class Chapter:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
-                      claim=self.row(claim_id), flagged=claim_id in self.flagged,
+                      claim=self.row(claim_id),
                       joined=self.row(together_with) if together_with else None,
                       joined_verdict=self.records[together_with] if together_with else None,
                       derived={name: round_derived(value) for name, value in derived.items()},
