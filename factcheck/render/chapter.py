@@ -177,11 +177,14 @@ class Chapter:
             self._own_row(claim_id)
         listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
         cards = len(claim_ids) - len(listed)
-        # The sentences give no group's size: a group of one would need a singular the catalog
-        # cannot give. (The total is always two or more: a single claim needs no opening.)
+        # The sentences give no group's size (a catalog entry has no plural forms), but two claims,
+        # one with a card, get their own sentence. (A single claim needs no opening.)
         opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
             where = localised("Their cards are below.")
+        elif cards == len(listed) == 1:
+            where = localised("One has a card below; the list at the end of the chapter holds the other, "
+                              "with what would settle it:")
         elif cards:
             where = localised("Some have cards below; the list at the end of the chapter holds the others, "
                               "with what would settle each:")
