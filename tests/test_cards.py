@@ -171,7 +171,7 @@ def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_
         for claim_ids in calls:
             page = parts[claims[claim_ids[0]]["part"]]
             soup = BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
-            section = soup.find(id="claims-without-a-figure")
+            section = soup.find(id="the-article-s-general-claims")
             links = [a["href"] for a in section.select("p a[href^='#claim-']")]
             ledger = [claim_id for claim_id in claim_ids if _in_ledger(verdicts[claim_id])]
             assert links == [f"#claim-{claim_id}" for claim_id in ledger], page
