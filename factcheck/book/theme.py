@@ -22,14 +22,16 @@ LEDGER_SCRIPT = Path(__file__).parent / "static" / "ledger.js"
 WORKING_SCRIPT = Path(__file__).parent / "static" / "working-switch.js"
 # A folded code cell as factcheck.book.patches writes it; the switch's template tests the same.
 FOLDED_CELL = 'class="admonition hide'
+# Each of the book's own scripts, and the mark in a page's body that says the page needs it.
+PAGE_SCRIPTS = ((LEDGER_SCRIPT, "ledger-table"), (WORKING_SCRIPT, FOLDED_CELL))
 
 
 def _write_static(app: Sphinx) -> None:
-    """The icons' stylesheets and the ledger's script, before any page."""
+    """The icons' stylesheets and the book's scripts, before any page."""
     if app.builder.format != "html":
         return
-    copy_static(app, LEDGER_SCRIPT)
-    copy_static(app, WORKING_SCRIPT)
+    for script, _ in PAGE_SCRIPTS:
+        copy_static(app, script)
     write_if_changed(Path(app.outdir) / "_static" / icons.CSS_NAME, icons.icons_css())
     write_if_changed(Path(app.outdir) / "_static" / "styles" / icons.LIGHT_STYLESHEET,
                      icons.light_stylesheet())
@@ -128,17 +130,14 @@ def _drop_unused_extension_assets(app: Sphinx, pagename, templatename, context, 
         _leave_off(context, THEBE_ASSETS, THEBE_SETTINGS)
 
 
-def _add_ledger_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """The ledger's script, on the pages that have a ledger only (Sphinx adds a file called for
-    here to this page alone)."""
-    if "ledger-table" in (context.get("body") or ""):
-        app.add_js_file(LEDGER_SCRIPT.name, loading_method="defer")
-
-
-def _add_working_script(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """The working switch's script, on the pages with folded code only (its button is there)."""
-    if FOLDED_CELL in (context.get("body") or ""):
-        app.add_js_file(WORKING_SCRIPT.name, loading_method="defer")
+def _add_page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Each of the book's scripts on the pages that use it only (Sphinx adds a file called for
+    here to this page alone): the ledger's where a ledger is, the working switch's where a
+    folded cell is (its button is there too)."""
+    body = context.get("body") or ""
+    for script, mark in PAGE_SCRIPTS:
+        if mark in body:
+            app.add_js_file(script.name, loading_method="defer")
 
 
 def _finish(app: Sphinx, exception) -> None:
@@ -158,5 +157,4 @@ def setup(app: Sphinx) -> None:
     app.connect("build-finished", _finish)
     # The theme's icons, drawn without fontawesome.js (see book/_templates/layout.html).
     app.add_css_file(icons.CSS_NAME)
-    app.connect("html-page-context", _add_ledger_script)
-    app.connect("html-page-context", _add_working_script)
+    app.connect("html-page-context", _add_page_scripts)

@@ -84,11 +84,14 @@ def grouped_sources(references: list[dict]) -> list[dict]:
     return list(pages.values())
 
 
+def _reasons(verdict) -> tuple:
+    """What a card says beyond its rating and conclusion: its reasons, sources and settling data."""
+    return verdict.rationale, verdict.references, verdict.would_settle
+
+
 def _same_reasons(previous, verdict) -> bool:
     """Whether a card would repeat the one before it: the same reasons, sources and settling data."""
-    return previous is not None and bool(verdict.rationale) and \
-        (previous.rationale, previous.references, previous.would_settle) == \
-        (verdict.rationale, verdict.references, verdict.would_settle)
+    return previous is not None and bool(verdict.rationale) and _reasons(previous) == _reasons(verdict)
 
 
 class Chapter:
@@ -204,8 +207,7 @@ class Chapter:
         joined = None
         if together_with is not None:
             joined = self._checked(together_with, derived)
-            if (joined.rating, joined.rationale, joined.references, joined.would_settle) != \
-                    (verdict.rating, verdict.rationale, verdict.references, verdict.would_settle):
+            if (joined.rating, *_reasons(joined)) != (verdict.rating, *_reasons(verdict)):
                 raise ValueError(f"{together_with} has another rating or other reasons than {claim_id}: "
                                  "it needs a card of its own")
         if not verdict.has_card:
