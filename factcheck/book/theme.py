@@ -52,10 +52,16 @@ def favicon_ico(size: int = 16, rgb: tuple[int, int, int] = (0x00, 0x72, 0xB2)) 
     return (struct.pack("<HHH", 0, 1, 1)
             + struct.pack("<BBBBHHII", size, size, 0, 0, 1, 32, len(png), 22) + png)
 
-def _check_icons(outdir: Path) -> None:
-    """Warn (an error under -W) about any icon a page uses that factcheck-theme.css does not draw."""
+def _check_icons(app: Sphinx) -> None:
+    """Warn (an error under -W) about any icon a page uses that factcheck-theme.css does not draw.
+
+    Only this build's own pages: the English build's folder also holds the Chinese edition's
+    (zh/), which the other build replaces while this one may still be reading."""
+    outdir = Path(app.outdir)
     drawn = set(icons.ICONS)
-    for page in sorted(outdir.rglob("*.html")):
+    pages = [Path(app.builder.get_outfilename(name))
+             for name in sorted(app.env.found_docs) + ["genindex", "search"]]
+    for page in (page for page in pages if page.is_file()):
         missing = icons.icon_classes(page.read_text(encoding="utf-8")) - drawn
         if missing:
             logger.warning("factcheck.book.theme: %s uses icons %s that %s does not draw "
@@ -144,7 +150,7 @@ def _finish(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    _check_icons(outdir)
+    _check_icons(app)
     # Every page links its icon, but some clients (feed readers, a browser showing a file that is
     # not a page, such as claims.json) still ask for /favicon.ico.
     write_bytes_if_changed(outdir / "favicon.ico", favicon_ico())
