@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 LEDGER_SCRIPT = Path(__file__).parent / "static" / "ledger.js"
 # The switch that opens a page's folded working (book/_templates/working-switch.html).
 WORKING_SCRIPT = Path(__file__).parent / "static" / "working-switch.js"
-# A folded code cell as factcheck.book.patches writes it; the switch's template tests the same.
+# A folded code cell as factcheck.book.patches writes it.
 FOLDED_CELL = 'class="admonition hide'
 # Each of the book's own scripts, and the mark in a page's body that says the page needs it.
 PAGE_SCRIPTS = ((LEDGER_SCRIPT, "ledger-table"), (WORKING_SCRIPT, FOLDED_CELL))
@@ -139,8 +139,9 @@ def _drop_unused_extension_assets(app: Sphinx, pagename, templatename, context, 
 def _add_page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Each of the book's scripts on the pages that use it only (Sphinx adds a file called for
     here to this page alone): the ledger's where a ledger is, the working switch's where a
-    folded cell is (its button is there too)."""
+    folded cell is, which also tells the header's template to show the switch's button."""
     body = context.get("body") or ""
+    context["has_folded_cells"] = FOLDED_CELL in body
     for script, mark in PAGE_SCRIPTS:
         if mark in body:
             app.add_js_file(script.name, loading_method="defer")
