@@ -68,6 +68,19 @@ def test_untitled_bars_can_be_faceted_and_titled_after():
     assert "description" not in spec["spec"] and spec["title"] == "T"
 
 
+def test_a_bar_is_never_shorter_than_its_wrapped_label_even_when_a_step_is_asked():
+    """A label on two lines in a 22 px band overlapped the next, and Vega dropped both."""
+    frame = pd.DataFrame({"who": ["Chongzuo, year not given (article)", "Guangxi 2021"],
+                          "percent": [54.99, 52.37]})
+    assert charts.label_lines(frame["who"][0]) == 2
+    for asked in (alt.Step(22), 22, None):
+        spec = _spec(charts.bars(frame, "who", "percent", value_title="V", height=asked))
+        height = spec["height"]["step"] if isinstance(asked, alt.Step) else spec["height"] / len(frame)
+        assert height >= 2 * charts.LABEL_LINE_HEIGHT, (asked, spec["height"])
+    roomy = _spec(charts.bars(frame, "who", "percent", value_title="V", height=alt.Step(60)))
+    assert roomy["height"] == {"step": 60}
+
+
 # ---------------------------------------------------------------- stored for JupyterLab
 
 def _stored_chart_specs():

@@ -120,6 +120,18 @@ def test_legend_labels_that_would_pass_the_right_edge_are_shortened():
     assert "…" in "".join(re.findall(r"<text[^>]*>([^<]*)</text>", drawn.svg))
 
 
+def test_a_legend_with_no_label_limit_is_cut_only_as_far_as_the_edge():
+    """labelLimit 0 is no limit in Vega: cutting it by the overhang left 40 px, "First…"."""
+    rows = [{"name": "2023", "value": 10, "kind": "First-tier line (本科第一批), old batch system and more"},
+            {"name": "2024", "value": 20, "kind": "Special-type control line (特控线), merged batches too"}]
+    spec = _bars("Shares", rows=rows, legend=True)
+    spec["encoding"]["color"]["legend"] = {"orient": "bottom", "direction": "vertical", "labelLimit": 0}
+    drawn = drawing.draw(spec, drawing.NARROW)
+    labels = drawing.drawn_texts(drawn.svg, frozenset({"legend-label"}))
+    assert drawing.legend_overhang(drawn.svg) == 0
+    assert min(label.right - label.left for label in labels) > drawing.NARROW / 2, labels
+
+
 def test_the_same_chart_gives_the_same_bytes():
     spec = _bars("同一张图，两次绘制", "每次字节相同")
     first = drawing.draw(spec, drawing.NARROW)
@@ -150,10 +162,10 @@ def test_a_drawing_writes_its_font_once_and_nothing_that_draws_nothing():
     assert not re.search(r'="[^"]*\d\.\d{3}', drawn.svg)  # positions to a hundredth of a pixel
 
 
-def _axis_label_lines(svg: str) -> list[str]:
+def _axis_label_lines(svg: str, role: str = "axis-label") -> list[str]:
     """The lines of every axis label of a drawing: a wrapped label is one <text> of <tspan>s."""
     lines = []
-    for group in re.findall(r'<g class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg, flags=re.S):
+    for group in re.findall(rf'<g class="mark-text role-{role}"[^>]*>(.*?)</g>', svg, flags=re.S):
         for text in re.findall(r"<text[^>]*>(.*?)</text>", group, flags=re.S):
             spans = re.findall(r"<tspan[^>]*>(.*?)</tspan>", text, flags=re.S)
             lines += [html.unescape(line) for line in (spans or [text])]
@@ -170,14 +182,16 @@ def test_a_long_axis_label_is_broken_into_lines_not_cut(label):
     assert "".join(lines).replace(" ", "").count(label.replace(" ", "")) == 1, lines
 
 
-def test_no_axis_label_in_the_built_book_is_cut_short(built_book):
-    """Every chart of both editions, as the pages show it: no axis label ends in an ellipsis."""
+def test_no_axis_or_legend_label_in_the_built_book_is_cut_short(built_book):
+    """Every chart of both editions, as the pages show it: no axis or legend label ends in an
+    ellipsis (a legend's label once read "First…" on a phone)."""
     cut, drawings = [], 0
     for page in sorted(built_book.glob("**/notebooks/*.html")):
         text = page.read_text(encoding="utf-8")
         for svg in re.findall(r"<svg.*?</svg>", text, flags=re.S):
             drawings += 1
-            cut += [(page.relative_to(built_book).as_posix(), line) for line in _axis_label_lines(svg)
+            cut += [(page.relative_to(built_book).as_posix(), line)
+                    for role in ("axis-label", "legend-label") for line in _axis_label_lines(svg, role)
                     if line.endswith("…")]
     assert drawings >= 40, f"only {drawings} drawings: are the charts still drawn at build time?"
     assert cut == []

@@ -454,12 +454,15 @@ def legend_overhang(svg: str) -> float:
     return max([0.0] + [text.right - width for text in drawn_texts(svg, frozenset({"legend-label"}))])
 
 
-def _shorten_legend_labels(spec: dict, cut: float) -> None:
+def _shorten_legend_labels(spec: dict, cut: float, widest: float) -> None:
+    """Every legend's label limit made ``cut`` narrower. A limit of 0 is none in Vega: the labels
+    were as wide as the widest drawn (``widest``), and that is what is cut."""
     default = spec.get("config", {}).get("legend", {}).get("labelLimit", 160)
 
     def visit(node) -> None:
         for legend in node.get("legends", []):
-            legend["labelLimit"] = max(MIN_LEGEND_LABEL, math.floor(legend.get("labelLimit", default) - cut))
+            limit = legend.get("labelLimit", default) or math.ceil(widest)
+            legend["labelLimit"] = max(MIN_LEGEND_LABEL, math.floor(limit - cut))
         for mark in node.get("marks", []):
             visit(mark)
 
@@ -508,7 +511,8 @@ def _draw_vega(vega: dict, width: int) -> tuple[dict, str]:
         over = legend_overhang(svg)
         if over <= 0:
             break
-        _shorten_legend_labels(vega, over + TITLE_MARGIN)
+        widest = max(text.right - text.left for text in drawn_texts(svg, frozenset({"legend-label"})))
+        _shorten_legend_labels(vega, over + TITLE_MARGIN, widest)
         svg = _render(vega)
     return vega, svg
 

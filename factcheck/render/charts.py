@@ -599,9 +599,12 @@ def bars(frame: pd.DataFrame, category: str, value: str, *, title: str | None = 
         # would overlap the next one, and Vega would drop every other label.
         lines = max(max(label_lines(name), label_lines(to_chinese(str(name))))
                     for name in order)
-        needed = len(order) * (lines * LABEL_LINE_HEIGHT + 8)
-        if height is None or (isinstance(height, (int, float)) and height < needed):
-            height = needed
+        step = lines * LABEL_LINE_HEIGHT + 8
+        if isinstance(height, alt.Step):
+            # A step (a faceted chart's bars) is a band's own height: the same floor per bar.
+            height = alt.Step(max(height.step, step))
+        elif height is None or (isinstance(height, (int, float)) and height < len(order) * step):
+            height = len(order) * step
     chart = chart if height is None else chart.properties(height=height)
     if labels and not vertical and title is not None:
         # Room on the right for the label of the longest bar, which Vega's fit leaves out, and on
