@@ -236,6 +236,30 @@ def test_every_card_names_the_claim_it_judges(built_book, edition):
 
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
+def test_a_chapter_says_what_its_source_labels_mean_once_before_its_first_sources(built_book, edition):
+    """A reader meets "copy" or "official repost" on a card, with the meaning beside it the first
+    time: once a chapter, every label the scale has, each with its meaning from data/scale."""
+    grades = _rows("scale/grades.csv")
+    chinese = bool(edition)
+    legends = 0
+    for page, soup in _chapter_pages(built_book / edition):
+        lists = soup.select("ul.verdict-references")
+        found = soup.select("p.grade-legend")
+        assert len(found) == (1 if lists else 0), page
+        if not lists:
+            continue
+        legend = found[0]
+        assert legend.find_next("ul", class_="verdict-references") is lists[0], page
+        for grade in grades:
+            label = grade["label_zh" if chinese else "label"]
+            meaning = grade["meaning_zh" if chinese else "meaning"].split("：" if chinese else ": ", 1)[-1]
+            assert label in [span.get_text() for span in legend.select(".source-grade")], (page, label)
+            assert meaning in _text(legend), (page, meaning)
+        legends += 1
+    assert legends >= 4
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
 def test_a_cards_head_is_its_rating_alone(built_book, edition):
     """One signal per verdict: the head holds the rating's badge and nothing beside it. What a
     key finding's numbers fail to show is said in words (its conclusion, the intro's summary)."""

@@ -114,6 +114,9 @@ class Chapter:
         # The last card shown: a card whose reasons, sources and settling data are the same (two
         # claims of one sentence) says "as above" instead of printing them again.
         self.previous_card = None
+        # What the source labels (official, official repost, copy) mean is said once a chapter,
+        # on the first card that lists sources.
+        self.grades_explained = False
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
@@ -214,7 +217,10 @@ class Chapter:
             return None
         as_above = joined is None and _same_reasons(self.previous_card, verdict)
         self.previous_card = verdict
-        return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with))
+        explain_grades = bool(verdict.references) and not as_above and not self.grades_explained
+        self.grades_explained = self.grades_explained or explain_grades
+        return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with,
+                                           explain_grades=explain_grades))
 
     def _checked(self, claim_id: str, derived: dict):
         """The claim's verdict record, once its computed values are shown to equal the table's."""
@@ -238,7 +244,8 @@ class Chapter:
         return verdict
 
     def verdict_html(self, claim_id: str, derived: dict, language: str | None = None, *,
-                     as_above: bool = False, together_with: str | None = None) -> str:
+                     as_above: bool = False, together_with: str | None = None,
+                     explain_grades: bool = False) -> str:
         verdict = self.records[claim_id]
         cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
@@ -247,7 +254,8 @@ class Chapter:
                       joined_verdict=self.records[together_with] if together_with else None,
                       derived={name: round_derived(value) for name, value in derived.items()},
                       sources=grouped_sources(cited.to_dict("records")), grades=load_grades(),
-                      as_above=as_above, checks=listed_checks(verdict), rule_in_words=on_a_card(verdict.rule),
+                      as_above=as_above, explain_grades=explain_grades, checks=listed_checks(verdict),
+                      rule_in_words=on_a_card(verdict.rule),
                       unverifiable_kinds=UNVERIFIABLE_KINDS,
                       corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                       methodology_link=link_from_chapter("book/methodology.html"))
