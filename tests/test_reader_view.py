@@ -21,6 +21,9 @@ def _ids(name: str, column: str) -> list[str]:
 
 
 CLAIM_IDS = _ids("claims.csv", "claim_id")
+# A part's id that is not an English word (s1 to s4): a chart's description once read
+# "s1 Unverifiable 13" to a screen reader.
+PART_IDS = [part for part in _ids("parts.csv", "part_id") if re.search(r"\d", part)]
 FIGURE_IDS = _ids("reference/figures.csv", "figure_id")
 # The names of derived values are code (snake_case): shown only in the folded working.
 DERIVED_NAMES = sorted(set(_ids("derived.csv", "name")))
@@ -56,6 +59,12 @@ def problems(html: str) -> list[str]:
              for node in article.select("div.cell_input, .output.stream, .output.stderr")]
     text = " ".join(article.get_text(" ").split())
     found += [f"id as text: {match.group(0)}" for match in ID.finditer(text)]
+    # What a screen reader says of a chart or a table: its label, in words too.
+    for labelled in article.select("[aria-label]"):
+        label = labelled["aria-label"]
+        found += [f"id in a description: {match.group(0)}" for match in ID.finditer(label)]
+        found += [f"part id in a description: {part}" for part in PART_IDS
+                  if re.search(rf"(?<![A-Za-z0-9_#/-]){part}(?![A-Za-z0-9_-])", label)]
     return found
 
 
@@ -68,6 +77,10 @@ def test_the_check_sees_code_left_open_and_an_id_left_in_the_text():
     page = ('<article><div class="cell"><div class="cell_input"><pre>x = 1</pre></div></div>'
             '<details class="hide"><summary>Show code</summary><div class="cell_input">y</div></details>'
             f'<p>See {CLAIM_IDS[0]} and <a href="#claim-{CLAIM_IDS[0]}">its verdict</a>.</p>'
-            f'<p>见{CLAIM_IDS[1]}的{DERIVED_NAMES[0]}</p></article>')
+            f'<p>见{CLAIM_IDS[1]}的{DERIVED_NAMES[0]}</p>'
+            f'<div role="img" aria-label="Bar chart: {PART_IDS[0]} Unverifiable 13; {CLAIM_IDS[2]} 4"></div>'
+            '</article>')
     assert problems(page) == ["code shown: 'x = 1'", f"id as text: {CLAIM_IDS[0]}",
-                              f"id as text: {CLAIM_IDS[1]}", f"id as text: {DERIVED_NAMES[0]}"]
+                              f"id as text: {CLAIM_IDS[1]}", f"id as text: {DERIVED_NAMES[0]}",
+                              f"id in a description: {CLAIM_IDS[2]}",
+                              f"part id in a description: {PART_IDS[0]}"]
