@@ -375,3 +375,12 @@ def test_the_chinese_tables_write_numbers_without_thousands_separators(built_boo
             found += [(page.name, hit) for hit in separated.findall(cell.get_text())]
     assert cells > 0
     assert found == []
+
+
+def test_a_quotes_language_tag_follows_its_script():
+    """A Japanese machine translation of a Chinese page is quoted as Japanese (its kana)."""
+    from factcheck.render.blocks import language_of
+
+    assert language_of("2023年末、全市の常住人口は206.12万人で") == "ja"
+    assert language_of("2023年末全市常住人口206.12万人") == "zh-Hans"
+    assert language_of("the resident population") == "en"

@@ -236,6 +236,30 @@ def test_every_card_names_the_claim_it_judges(built_book, edition):
 
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
+def test_every_claim_shows_the_sources_its_checks_cite_where_its_verdict_is(built_book, edition):
+    """A card, or a row of the chapter's list, links every page its checks cite: a list row once
+    showed none, though the chapter's prose reported what those pages say."""
+    url = {row["source_id"]: row["url"] for row in _rows("reference/sources.csv")}
+    source_of = {row["figure_id"]: row["source_id"] for row in _rows("reference/figures.csv")}
+    cited: dict[str, set] = {}
+    for check in _rows("checks.csv"):
+        for figure in filter(None, check["references"].split(";")):
+            cited.setdefault(check["claim_id"], set()).add(url[source_of[figure]])
+    pages = dict(_chapter_pages(built_book / edition))
+    page_of = {row["part_id"]: row["page"] for row in _rows("parts.csv")}
+    shown = {False: 0, True: 0}  # cards, rows of the list
+    for claim in _rows("claims.csv"):
+        wanted = cited.get(claim["claim_id"])
+        verdict = pages[page_of[claim["part"]]].find(id=f"verdict-{claim['claim_id']}")
+        if not wanted or verdict.name == "p" or verdict.select_one(".verdict-as-above"):
+            continue  # the second figure of a joined card, or a card "as above": the card before lists them
+        links = {link["href"] for link in verdict.select("ul.verdict-references a.url")}
+        assert wanted <= links, (claim["claim_id"], wanted - links)
+        shown[verdict.name == "td"] += 1
+    assert shown[False] and shown[True], "both cards and rows of the list are checked"
+
+
+@pytest.mark.parametrize("edition", ["", "zh/"])
 def test_a_chapter_says_what_its_source_labels_mean_once_before_its_first_sources(built_book, edition):
     """A reader meets "copy" or "official repost" on a card, with the meaning beside it the first
     time: once a chapter, every label the scale has, each with its meaning from data/scale."""

@@ -5,7 +5,7 @@ import pytest
 from factcheck.data import DATA_DIR
 from factcheck.data.derived import load_derived, write_derived
 from factcheck.data.verdicts import load_verdicts
-from factcheck.render.chapter import DERIVED_MIME_TYPE, Chapter, DerivedValuesChanged
+from factcheck.render.chapter import DERIVED_MIME_TYPE, WITHOUT_A_VERDICT, Chapter, DerivedValuesChanged
 from factcheck.tools.derive import NotebookFailed, changed_values
 
 
@@ -41,6 +41,15 @@ def test_the_command_collects_changed_values_and_stops_on_any_other_error():
     other = {"output_type": "error", "ename": "KeyError", "evalue": "'x'", "traceback": []}
     with pytest.raises(NotebookFailed, match="nb, cell 0: KeyError"):
         changed_values(_notebook(payload, other), "nb")
+    # The ending then misses the changed claim's verdict: a consequence, not another error; but
+    # a claim missing for any other reason still stops the command.
+    def ending(*claims):
+        return {"output_type": "error", "ename": "AssertionError", "traceback": [],
+                "evalue": f"{WITHOUT_A_VERDICT}{list(claims)}"}
+    assert changed_values(_notebook(payload, changed, ending("lead-21-years")), "nb") == \
+        {"lead-21-years": {"years_since_founding": "22"}}
+    with pytest.raises(NotebookFailed, match="AssertionError"):
+        changed_values(_notebook(payload, changed, ending("lead-21-years", "lead-population")), "nb")
 
 
 def test_writing_replaces_only_the_changed_claims_in_claim_order(tmp_path):

@@ -75,6 +75,14 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
 
 
 CJK = re.compile(r"[\u3400-\u9fff]")
+# Kana: a quote from a Japanese machine translation of a Chinese page is Japanese, not Chinese.
+KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+def language_of(text) -> str:
+    """The language tag of a source's quote: Japanese, Chinese or English."""
+    text = str(text)
+    return "ja" if KANA.search(text) else "zh-Hans" if CJK.search(text) else "en"
 YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
 # Digits, not word boundaries: in Chinese text a date runs straight into the next character.
 ISO_DAY_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -152,7 +160,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     # and the date forms in ui.po).
     env.filters["dates_in"] = str if language == "en" else _dates_in_chinese
     # A source's own words are marked with their language: most are Chinese, a few English.
-    env.filters["language_of"] = lambda text: "zh-Hans" if CJK.search(str(text)) else "en"
+    env.filters["language_of"] = language_of
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as
     # every other value is, and writes a missing one as "".
     env.filters["text"] = lambda value: _escape("" if is_missing(value) else value)

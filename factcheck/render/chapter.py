@@ -94,6 +94,10 @@ def _same_reasons(previous, verdict) -> bool:
     return previous is not None and bool(verdict.rationale) and _reasons(previous) == _reasons(verdict)
 
 
+# How the chapter's ending names the claims left without a verdict (`make derived` reads it).
+WITHOUT_A_VERDICT = "claims without a verdict in this chapter: "
+
+
 class Chapter:
     def __init__(self, *parts: str):
         data = load_dataset()
@@ -162,9 +166,13 @@ class Chapter:
         prose after it discusses it (`discussed`), its quote on one line with a link to its row."""
         row = self._own_row(claim_id)
         if not self.records[claim_id].has_card:
+            if not discussed:
+                return None
             verdict = self.records[claim_id]
+            sources = self._sources(verdict)
             return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
-                                unverifiable_kinds=UNVERIFIABLE_KINDS) if discussed else None
+                                unverifiable_kinds=UNVERIFIABLE_KINDS, sources=sources,
+                                explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
         if row["period_basis"] == "inferred":
@@ -217,8 +225,7 @@ class Chapter:
             return None
         as_above = joined is None and _same_reasons(self.previous_card, verdict)
         self.previous_card = verdict
-        explain_grades = bool(verdict.references) and not as_above and not self.grades_explained
-        self.grades_explained = self.grades_explained or explain_grades
+        explain_grades = self._explain_grades(bool(verdict.references) and not as_above)
         return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with,
                                            explain_grades=explain_grades))
 
@@ -247,18 +254,29 @@ class Chapter:
                      as_above: bool = False, together_with: str | None = None,
                      explain_grades: bool = False) -> str:
         verdict = self.records[claim_id]
-        cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
         return render("verdict.html", language, verdict=verdict, rating=verdict.rating,
                       claim=self.row(claim_id),
                       joined=self.row(together_with) if together_with else None,
                       joined_verdict=self.records[together_with] if together_with else None,
                       derived={name: round_derived(value) for name, value in derived.items()},
-                      sources=grouped_sources(cited.to_dict("records")), grades=load_grades(),
+                      sources=self._sources(verdict), grades=load_grades(),
                       as_above=as_above, explain_grades=explain_grades, checks=listed_checks(verdict),
                       rule_in_words=on_a_card(verdict.rule),
                       unverifiable_kinds=UNVERIFIABLE_KINDS,
                       corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                       methodology_link=link_from_chapter("book/methodology.html"))
+
+    def _explain_grades(self, lists_sources: bool) -> bool:
+        """Whether this block, which lists sources or not, is the chapter's first to: it then
+        says what the source labels mean."""
+        first = lists_sources and not self.grades_explained
+        self.grades_explained = self.grades_explained or first
+        return first
+
+    def _sources(self, verdict) -> list[dict]:
+        """The pages a verdict's checks cite, each once (`grouped_sources`)."""
+        cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
+        return grouped_sources(cited.to_dict("records"))
 
     # ------------------------------------------------------------ summaries
     def scored(self) -> pd.DataFrame:
@@ -277,7 +295,7 @@ class Chapter:
         """Assert every claim of this chapter got exactly one verdict; return the tally."""
         missing = sorted(set(self.mine["claim_id"]) - set(self.given))
         if missing:
-            raise AssertionError(f"claims without a verdict in this chapter: {missing}")
+            raise AssertionError(f"{WITHOUT_A_VERDICT}{missing}")
         return self.tally()
 
     def ledger(self) -> HTMLBlock | None:
@@ -288,12 +306,16 @@ class Chapter:
                 if not self.records[claim_id].has_card]
         if not rows:
             return None
-        items = [{"id": claim_id, "claim": row, "verdict": self.records[claim_id],
-                  "source_link": link_from_chapter(source_path(claim_id))} for claim_id, row in rows]
+        items = []
+        for claim_id, row in rows:
+            sources = self._sources(self.records[claim_id])
+            items.append({"id": claim_id, "claim": row, "verdict": self.records[claim_id], "sources": sources,
+                          "explain_grades": self._explain_grades(bool(sources)),
+                          "source_link": link_from_chapter(source_path(claim_id))})
         # "The other claims" only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
         return render_block("ledger.html", items=items, unverifiable_kinds=UNVERIFIABLE_KINDS,
-                            every_claim=every_claim)
+                            every_claim=every_claim, grades=load_grades())
 
     def ending(self, title: str) -> None:
         """The chapter's last cell: check every claim got its verdict, then show the ledger of
