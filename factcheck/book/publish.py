@@ -77,7 +77,8 @@ def _reference_entry(figure: dict) -> dict:
         "value": json_number(figure["value"]), "unit": figure["unit"], "quote": figure["quote"],
         "gloss": figure["gloss"],
         "url": figure["url"], "grade": figure["grade"],
-        "title": json_text(figure["title"]), "described_as": json_text(figure["described_as"]),
+        "title": json_text(figure["title"]), "title_en": json_text(figure["title_en"]),
+        "described_as": json_text(figure["described_as"]),
         "publisher": figure["publisher"], "published": json_text(figure["published"]),
     }
 
