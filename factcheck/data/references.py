@@ -6,7 +6,6 @@ schools beside a count of bases, say) as a row of its own.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ import pandas as pd
 
 from . import DataError
 from .tables import check_figure_value, display_path, load_resource, to_frame
+from .translation import CHINESE
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,6 @@ def load_grades() -> dict[str, Grade]:
                                    row["meaning_zh"]) for row in rows}
 
 
-_CHINESE = re.compile(r"[\u3400-\u9fff]")
-
-
 def named_sources(path: Path | None = None) -> list[dict]:
     """The rows of data/reference/sources.csv (or of the copy at `path`), each named by its own
     title, our description of it, or both."""
@@ -47,7 +44,7 @@ def named_sources(path: Path | None = None) -> list[dict]:
             raise DataError(display_path(path), row["_row"], "title",
                             "is empty, and so is described_as: say what the page is")
         # An English reader cannot judge a source by a title it cannot read.
-        if row["title"] and _CHINESE.search(row["title"]) and not row["title_en"]:
+        if row["title"] and CHINESE.search(row["title"]) and not row["title_en"]:
             raise DataError(display_path(path), row["_row"], "title_en",
                             "is empty, but the title is in Chinese: give it in English")
     return sources

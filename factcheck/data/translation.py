@@ -23,6 +23,8 @@ SCALES = {
 # A number as written: digits with optional thousands commas and decimals, and the scale
 # word or character that may follow it. Chinese characters are word characters to `re`,
 # so the look-behind names only what would make the digits part of a longer token.
+# A Chinese character (CJK Unified Ideographs and Extension A): what makes a text Chinese.
+CHINESE = re.compile(r"[\u3400-\u9fff]")
 NUMBER = re.compile(
     r"(?<![0-9A-Za-z_.,\-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(万|亿)|\s(million|billion)\b)?")
 # Dates are written differently in the two languages ("6 August 2003", "2003年8月6日"):

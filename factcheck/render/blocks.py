@@ -23,6 +23,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..data.tables import is_missing
+from ..data.translation import CHINESE
 from . import language as languages
 from .i18n import field_in, gettext_zh, pgettext_en, pgettext_zh, source_name
 from .numbers import format_number, format_number_zh
@@ -74,7 +75,6 @@ def _ngettext_zh(singular: str, plural: str, n: int) -> str:
     return gettext_zh(singular if n == 1 else plural)
 
 
-CJK = re.compile(r"[\u3400-\u9fff]")
 # Kana: a quote from a Japanese machine translation of a Chinese page is Japanese, not Chinese.
 KANA = re.compile(r"[\u3040-\u30ff]")
 
@@ -82,7 +82,9 @@ KANA = re.compile(r"[\u3040-\u30ff]")
 def language_of(text) -> str:
     """The language tag of a source's quote: Japanese, Chinese or English."""
     text = str(text)
-    return "ja" if KANA.search(text) else "zh-Hans" if CJK.search(text) else "en"
+    return "ja" if KANA.search(text) else "zh-Hans" if CHINESE.search(text) else "en"
+
+
 YEAR_SPAN = re.compile(r"\b(\d{4})-(\d{4})\b")
 # Digits, not word boundaries: in Chinese text a date runs straight into the next character.
 ISO_DAY_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
