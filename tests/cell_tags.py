@@ -2,8 +2,9 @@
 
 - A cell that only displays a claim box, a verdict, the opening of the claims without a figure,
   the chapter's ending, the highlighted article, or a table of a frame made before, shows its
-  output alone: `remove-input`. A verdict given values computed before (`gap=gap`) is display
-  too: its card's working lists each value, and the cell that computed it folds its code.
+  output alone: `remove-input`. A verdict given values computed before (`gap=gap`), or one card
+  for the figures of one sentence given theirs, is display too: its card's working lists each
+  value, and the cell that computed it folds its code.
 - A cell that draws a chart, or computes something and ends by showing a data table or a
   verdict, folds its code behind a toggle and shows what it draws: `hide-input`.
   Such a cell prints nothing: printed working would show, in English, in both editions.
@@ -25,7 +26,7 @@ DISPLAY_ONLY = re.compile(r"""chapter\.(?:claim|verdict)\(\s*["'][a-z0-9-]+["'](
                           r"|chapter\.ending\([^()]*\)|article_html\(source\)")
 FOLD_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
 # What a cell's last statement shows to the reader, with its code folded.
-SHOWN_LAST = ("data_table", "verdict")
+SHOWN_LAST = ("data_table", "verdict", "verdicts_of_one_sentence")
 
 
 def _source(cell) -> str:
@@ -87,6 +88,13 @@ def _shows_what_was_made_before(source: str) -> bool:
     call = body[0].value
     called = ast.unparse(call.func)
     values = [*call.args, *(keyword.value for keyword in call.keywords)]
+    if called == "chapter.verdicts_of_one_sentence" and len(values) == 1 and isinstance(values[0], ast.Dict):
+        # {"claim": dict(name=value, ...), ...}: each figure's values, each made before.
+        figures = values[0]
+        return all(isinstance(key, ast.Constant) and isinstance(value, ast.Call)
+                   and ast.unparse(value.func) == "dict" and not value.args
+                   and all(_made_before(keyword.value) for keyword in value.keywords)
+                   for key, value in zip(figures.keys, figures.values, strict=True))
     plain = all(map(_made_before, values))
     return called in ("chapter.verdict", "charts.data_table") and plain
 

@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from factcheck.data import DATA_DIR
+from factcheck.data.verdicts import load_verdict_records
 
 
 def _rows(name: str) -> list[dict]:
@@ -57,6 +58,7 @@ def _text(tag) -> str:
 
 
 def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book):
+    records = load_verdict_records()
     # The names a reader is promised: the scale the book publishes in claims.json.
     scale = json.loads((built_book / "claims.json").read_text(encoding="utf-8"))["verdict_scale"]
     rating_names = {rating["id"]: rating["name"] for rating in scale}
@@ -90,7 +92,14 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
             assert first is not None, f"{verdict['claim_id']}: an anchor outside any card"
             first_id = first["id"].removeprefix("verdict-")
             assert verdict["rating"] == verdicts[first_id]["rating"], verdict["claim_id"]
-            assert reasons(first_id) == reasons(verdict["claim_id"]), verdict["claim_id"]
+            if "verdict-group" in first["class"]:
+                # One card for the figures of one sentence: the same rating and kind, and each
+                # figure's own reasons in its own part of the card.
+                assert records[first_id].unverifiable_kind == records[verdict["claim_id"]].unverifiable_kind
+                rationale = " ".join(verdict["rationale"].split())
+                assert _text(card.select_one(".verdict-rationale")) == rationale, verdict["claim_id"]
+            else:
+                assert reasons(first_id) == reasons(verdict["claim_id"]), verdict["claim_id"]
             assert claims[verdict["claim_id"]]["subject"] in _text(card), verdict["claim_id"]
             conclusion = " ".join(verdict["conclusion"].split())
             assert _text(card.select_one(".verdict-joined-conclusion")) == conclusion, verdict["claim_id"]
@@ -108,7 +117,11 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
         assert (kind is not None) == (verdict["rating"] == "unverifiable"), verdict["claim_id"]
         assert card.select_one(".verdict-working .verdict-rule a[href]") is not None, verdict["claim_id"]
         conclusion = " ".join(verdict["conclusion"].split())
-        assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
+        group = "verdict-group" in card["class"]
+        if group:   # each figure's conclusion follows its name, "Conclusion:" would say it twice
+            assert _text(card.select_one(".verdict-conclusion")) == conclusion, verdict["claim_id"]
+        else:
+            assert _text(card.select_one(".verdict-conclusion")) == f"Conclusion: {conclusion}"
         rationale = card.select_one(".verdict-rationale")
         # A card that would repeat the card before it (two claims of one sentence) says "as
         # above" and shows neither its reasons nor its sources again; no other card does.
@@ -125,7 +138,9 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
             assert rationale is None, f"{verdict['claim_id']}: no reasoning, so one line"
         # One item per source page, each page once, however many of its figures the checks cite.
         sources = card.select(".verdict-references > li")
-        urls = dict.fromkeys(figure_urls[figure] for figure in checks.get(verdict["claim_id"], []))
+        members = [verdict["claim_id"]] + [member["id"].removeprefix("verdict-")
+                                           for member in card.select(".verdict-member.verdict-joined")]
+        urls = dict.fromkeys(figure_urls[figure] for member in members for figure in checks.get(member, []))
         assert [source.select_one("a.url")["href"] for source in sources] == list(urls), verdict["claim_id"]
         assert all(source.select_one(".source-grade") for source in sources)
 
@@ -228,10 +243,17 @@ def test_every_card_names_the_claim_it_judges(built_book, edition):
     for page, soup in _chapter_pages(built_book / edition):
         for card in soup.select("div.verdict-card"):
             claim_id = card["id"].removeprefix("verdict-")
-            line = card.select_one(".verdict-claim strong")
-            assert line is not None, f"{edition}{page}: the card for {claim_id} does not name its claim"
-            assert line.get_text() == claims[claim_id][subject], (page, claim_id, line.get_text())
-            named += 1
+            members = card.select(":scope > .verdict-member")
+            if members:   # one card for the figures of one sentence: each part names its figure
+                ids = [claim_id] + [member["id"].removeprefix("verdict-") for member in members[1:]]
+                lines = [member.select_one(".verdict-member-conclusion strong") for member in members]
+            else:
+                ids, lines = [claim_id], [card.select_one(".verdict-claim strong")]
+            for claim, line in zip(ids, lines, strict=True):
+                assert line is not None, f"{edition}{page}: the card for {claim} does not name its claim"
+                name = line.get_text().removesuffix(": ").removesuffix("：")
+                assert name == claims[claim][subject], (page, claim, line.get_text())
+                named += 1
     assert named > 0
 
 
@@ -253,6 +275,8 @@ def test_every_claim_shows_the_sources_its_checks_cite_where_its_verdict_is(buil
         verdict = pages[page_of[claim["part"]]].find(id=f"verdict-{claim['claim_id']}")
         if not wanted or verdict.name == "p" or verdict.select_one(".verdict-as-above"):
             continue  # the second figure of a joined card, or a card "as above": the card before lists them
+        if "verdict-member" in verdict.get("class", []):
+            verdict = verdict.find_parent("div", class_="verdict-card")   # the sentence's card lists them
         links = {link["href"] for link in verdict.select("ul.verdict-references a.url")}
         assert wanted <= links, (claim["claim_id"], wanted - links)
         shown[verdict.name == "td"] += 1
@@ -284,14 +308,28 @@ def test_a_chapter_says_what_its_source_labels_mean_once_before_its_first_source
 
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
-def test_a_cards_head_is_its_rating_alone(built_book, edition):
-    """One signal per verdict: the head holds the rating's badge and nothing beside it. What a
-    key finding's numbers fail to show is said in words (its conclusion, the intro's summary)."""
+def test_a_cards_head_is_its_rating_and_for_an_unverifiable_claim_why(built_book, edition):
+    """The head holds the rating's badge and nothing else, except that an unverifiable claim's
+    badge never stands alone: beside it, its kind in the methodology's words (the kind computed
+    from its checks, data/checks.csv). A grey badge alone reads as "we found nothing", which
+    hides findings such as "no like-for-like measure backs it"."""
+    from factcheck.data.decision import UNVERIFIABLE_KINDS
+    from factcheck.render.i18n import gettext_zh
+
+    kinds = {kind: gettext_zh(name) if edition else name for kind, name in UNVERIFIABLE_KINDS.items()}
+    records = load_verdict_records()
     heads = 0
     for page, soup in _chapter_pages(built_book / edition):
         for head in soup.select("div.verdict-card > .verdict-head"):
+            claim_id = head.parent["id"].removeprefix("verdict-")
             parts = [child for child in head.children if getattr(child, "name", None) or str(child).strip()]
-            assert len(parts) == 1 and "rating-badge" in parts[0].get("class", []), (page, _text(head))
+            assert "rating-badge" in parts[0].get("class", []), (page, _text(head))
+            kind = records[claim_id].unverifiable_kind
+            if kind is None:
+                assert len(parts) == 1, (page, claim_id, _text(head))
+            else:
+                assert len(parts) == 2 and "rating-kind" in parts[1].get("class", []), (page, _text(head))
+                assert _text(parts[1]) == kinds[kind], (page, claim_id, _text(parts[1]))
             heads += 1
     assert heads > 0
 
@@ -334,8 +372,9 @@ def test_every_check_a_card_lists_is_a_whole_sentence(built_book, edition):
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
 def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_corrections_log(built_book, edition):
-    """A card's last line notes its latest change of rating: the date, the rating before it and
-    why it changed (data/corrections.csv), and links to the corrections page, which lists all."""
+    """A card's last line notes its latest change of rating: the date and the rating before it
+    (data/corrections.csv), and links to the corrections page, which says why. One line: the
+    reason on the card would be the card's second conclusion."""
     ratings = {row["rating_id"]: row for row in _rows("scale/ratings.csv")}
     name = "name_zh" if edition else "name"
     latest = {}
@@ -343,8 +382,16 @@ def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_correctio
         latest[row["claim_id"]] = row   # the log is oldest first
     shown = 0
     for page, soup in _chapter_pages(built_book / edition):
+        units = []   # (claim, the part of the page that is its verdict)
         for card in soup.select("div.verdict-card"):
-            claim_id = card["id"].removeprefix("verdict-")
+            members = card.select(":scope > .verdict-member")
+            if members:   # one card for the figures of one sentence: each figure's part is its own
+                ids = [card["id"]] + [member["id"] for member in members[1:]]
+                units += [(i.removeprefix("verdict-"), member)
+                          for i, member in zip(ids, members, strict=True)]
+            else:
+                units.append((card["id"].removeprefix("verdict-"), card))
+        for claim_id, card in units:
             lines = card.select(".verdict-correction")
             if claim_id not in latest:
                 assert not lines, (page, claim_id)
@@ -354,7 +401,7 @@ def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_correctio
             assert line is card.find_all(recursive=False)[-1], f"{page}: {claim_id}: not the last line"
             assert ratings[row["previous_rating"]][name] in line.get_text(), (page, claim_id)
             reason = " ".join(row["reason_zh" if edition else "reason"].split())
-            assert reason in _text(line), (page, claim_id)
+            assert reason not in _text(line), (page, claim_id)
             link = line.select_one("a")["href"]
             assert link.split("#")[0].endswith("book/corrections.html"), (page, link)
             assert (built_book / edition / "notebooks" / link).resolve().is_file(), (page, link)

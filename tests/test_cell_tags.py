@@ -33,6 +33,8 @@ def test_no_cell_whose_output_shows_prints_its_working(path):
     ('chapter.ending("Verdicts in section 2")', [], {"remove-input"}),
     ('chapter.verdict("s2-preschool-gap", reported_minus_implied_pp=gap)', [], {"remove-input"}),
     ('chapter.verdict("s2-preschool-gap", gap=a - b)', [], {"hide-input"}),
+    ('chapter.verdicts_of_one_sentence({"a": dict(gap=gap), "b": dict(x=y)})', [], {"remove-input"}),
+    ('chapter.verdicts_of_one_sentence({"a": dict(gap=a - b), "b": dict(x=y)})', [], {"hide-input"}),
     ("gap = chapter.value('a') - chapter.value('b')\ngap", [], {"hide-cell"}),
     ("chart", [{"data": {"application/vnd.vegalite.v5+json": {}}}], {"hide-input"}),
     ('charts.data_table(frame, "Caption", summary="The numbers")', [], {"remove-input"}),

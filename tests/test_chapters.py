@@ -44,6 +44,9 @@ CHAPTER_PARTS = {page.removeprefix("notebooks/"): parts_on_page(page) for page i
 VERDICT_CALL = re.compile(r"""chapter\.verdict\(\s*["']([a-z0-9-]+)["']""")
 # A second claim of the same problem, whose verdict shares the first's card.
 TOGETHER_WITH = re.compile(r"""together_with=["']([a-z0-9-]+)["']""")
+# The figures of one sentence that share one card: the keys of the call's dict.
+ONE_SENTENCE = re.compile(r"verdicts_of_one_sentence\(\{(.*?)\}\)", re.DOTALL)
+ONE_SENTENCE_KEY = re.compile(r"""["']([a-z0-9-]+)["']\s*:\s*dict\(""")
 
 
 def _cells(name):
@@ -60,7 +63,10 @@ def test_every_claim_gets_its_verdict_in_exactly_one_chapter():
     for name in CHAPTER_PARTS:
         for cell in _cells(name):
             if cell["cell_type"] == "code":
-                for claim_id in VERDICT_CALL.findall(_source(cell)) + TOGETHER_WITH.findall(_source(cell)):
+                source = _source(cell)
+                one_sentence = [key for call in ONE_SENTENCE.findall(source)
+                                for key in ONE_SENTENCE_KEY.findall(call)]
+                for claim_id in VERDICT_CALL.findall(source) + TOGETHER_WITH.findall(source) + one_sentence:
                     calls[claim_id] += 1
                     where[claim_id] = name
     claims = load_claims()

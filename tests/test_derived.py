@@ -24,6 +24,44 @@ def test_a_chapter_refuses_values_that_differ_from_the_table_and_shows_them(monk
     assert load_derived()["lead-population"] == recorded
 
 
+def _recorded(claim_id):
+    return dict(load_derived().get(claim_id, {}))
+
+
+def test_the_figures_of_one_sentence_share_one_card_that_names_and_anchors_each():
+    chapter = Chapter("s2")
+    ids = ["s2-preschool-gap", "s2-compulsory-gap", "s2-senior-gap"]
+    card = str(chapter.verdicts_of_one_sentence({claim_id: _recorded(claim_id) for claim_id in ids}))
+    assert card.count('class="verdict-card') == 1
+    assert [f'id="verdict-{claim_id}"' in card for claim_id in ids] == [True, True, True]
+    assert card.count('<div class="verdict-member') == 3
+
+
+@pytest.mark.parametrize("ids, problem", [
+    # One figure is a card of its own.
+    (["s2-preschool-gap"], "two figures or more"),
+    # Another sentence: the rates end with "，" before the gaps, but the kindergarten share is after "；".
+    (["s2-senior-gap", "s2-public-kindergarten-share"], "differs|not in one sentence"),
+])
+def test_figures_of_other_sentences_or_ratings_are_refused_one_card(ids, problem):
+    chapter = Chapter("s2")
+    with pytest.raises(ValueError, match=problem):
+        chapter.verdicts_of_one_sentence({claim_id: _recorded(claim_id) for claim_id in ids})
+
+
+def test_figures_of_two_sentences_are_refused_one_card_even_with_one_rating_and_kind(monkeypatch):
+    """The sentence test on its own: two claims alike in rating and kind, a sentence apart."""
+    chapter = Chapter("s2")
+    records = chapter.records
+    first, other = "s2-senior-gap", next(
+        claim for claim in chapter.mine["claim_id"] if claim not in ("s2-senior-gap",)
+        and records[claim].rating == records["s2-senior-gap"].rating and records[claim].has_card
+        and records[claim].unverifiable_kind == records["s2-senior-gap"].unverifiable_kind
+        and chapter.row(claim)["start"] > chapter.row("s2-senior-gap")["end"])
+    with pytest.raises(ValueError, match="not in one sentence"):
+        chapter.verdicts_of_one_sentence({first: _recorded(first), other: _recorded(other)})
+
+
 def _notebook(*outputs):
     cell = nbformat.v4.new_code_cell("chapter.verdict(...)")
     cell.outputs = [nbformat.from_dict(o) for o in outputs]

@@ -124,6 +124,33 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert str(dailies) in block.select_one(".overall-article").get_text(), "the number of dailies"
 
 
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_intro_splits_its_unverifiable_count_by_why(built_book, edition):
+    """The one count of unverifiable achievement claims is split by kind, in the words that
+    stand beside the badges, commonest first: a reader sees how many lack any record and how
+    many are judgements no measure backs, not one grey block."""
+    from collections import Counter
+
+    from factcheck.data.decision import UNVERIFIABLE_KINDS
+    from factcheck.render.i18n import gettext_zh
+
+    role = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
+    records = load_verdict_records()
+    counts = Counter(records[c].unverifiable_kind for c in role
+                     if role[c] == "achievement" and records[c].rating.id == "unverifiable")
+    assert sum(counts.values()) == _expected_counts()["unverifiable"]
+    page = BeautifulSoup((built_book / EDITIONS[edition] / "index.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    split = page.select_one(".overall-count .overall-kinds")
+    assert split is not None, "the count is not split by why"
+    text = " ".join(split.get_text(" ").split())
+    assert _numbers(text) == sorted(counts.values(), reverse=True), text
+    for kind in counts:
+        name = UNVERIFIABLE_KINDS[kind]
+        name = gettext_zh(name) if edition == "zh" else name[0].lower() + name[1:]
+        assert name in text, (name, text)
+
+
 def test_confirmed_background_never_counts_as_a_confirmed_achievement():
     claims = load_claims().set_index("claim_id")
     verdicts = load_verdict_records()

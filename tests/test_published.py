@@ -229,14 +229,18 @@ def test_page_claim_review_and_claims_json_agree_with_the_data_claim_by_claim(bu
             assert " ".join(row["would_settle"].split()) in ledger_row, claim_id
         else:
             conclusion = card.find(class_="verdict-conclusion")
+            rated = card
             if "verdict-joined" in card.get("class", []):   # the second figure of one problem
                 conclusion = card.find(class_="verdict-joined-conclusion")
-                card = card.find_parent(class_="verdict-card")
+                rated = card.find_parent(class_="verdict-card")
+                if "verdict-member" not in card["class"]:   # not one figure's part of a card, the card
+                    card = rated
             rationale = card.find(class_="verdict-rationale")
             if card.find(class_="verdict-as-above"):  # the reasons of the card before it
                 rationale = card.find_previous(class_="verdict-card").find(class_="verdict-rationale")
             conclusion = conclusion.get_text(" ", strip=True)
-            on_page = (next(c.removeprefix("verdict-") for c in card["class"] if c != "verdict-card"),
+            on_page = (next(c.removeprefix("verdict-") for c in rated["class"]
+                            if c not in ("verdict-card", "verdict-group")),
                        conclusion.split(":", 1)[1].strip() if conclusion.startswith("Conclusion:")
                        else conclusion,
                        rationale.get_text(" ", strip=True) if rationale else "",

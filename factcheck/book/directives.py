@@ -122,7 +122,7 @@ class KeyFindings(_EditionDirective):
         items = []
         for finding in load_findings():
             verdict = verdicts[finding.claim_id]
-            items.append({"finding": finding, "rating": verdict.rating,
+            items.append({"finding": finding, "rating": verdict.rating, "kind": verdict.unverifiable_kind,
                           "href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"])})
         return render("findings.html", language, items=items)
 
@@ -177,7 +177,9 @@ class OverallVerdict(_EditionDirective):
                       confirmed_achievements=linked(summary["achievement"].confirmed),
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
-                      setting_confirmed=setting_confirmed)
+                      setting_confirmed=setting_confirmed,
+                      unverifiable_by_kind=overall.unverifiable_by_kind(summary["achievement"].unverifiable,
+                                                                        verdicts))
         return [nodes.raw("", html, format="html")]
 
 

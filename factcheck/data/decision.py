@@ -194,14 +194,15 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
     return min(grades, key=GRADE_ORDER.index) if grades else "article"
 
 
-# What kind of unverifiable a claim is: the first that its central checks record.
+# What kind of unverifiable a claim is: the first that its central checks record. The names are
+# short and plain: each stands beside the grey badge, so that the badge never stands alone.
 UNVERIFIABLE_KINDS = {
-    "copy-differs": "Only a third-party copy was found, and it states a different figure",
-    "no-measure": "A judgement no like-for-like measure backs",
-    "official-record-not-found": "An official record should exist, but we could not find it",
-    "no-record-found": "We found no record either way",
-    "not-comparable": "We found figures only for another year, place or definition",
-    "nothing-to-test": "Nothing we could check would have shown it wrong",
+    "copy-differs": "Only a copy found, and it differs",
+    "no-measure": "No like-for-like measure backs it",
+    "official-record-not-found": "Official record not found",
+    "no-record-found": "No public record found",
+    "not-comparable": "Sources found measure something else",
+    "nothing-to-test": "Nothing here could be tested",
 }
 
 # When each kind applies: the first, in this order, that a check of the central assertion records.

@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import display
 
 from ..data.dataset import load_dataset
-from ..data.decision import UNVERIFIABLE_KINDS, on_a_card
+from ..data.decision import UNVERIFIABLE_WHEN, on_a_card
 from ..data.derived import round_derived, rounded
 from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
 from ..data.references import load_grades
@@ -171,7 +171,7 @@ class Chapter:
             verdict = self.records[claim_id]
             sources = self._sources(verdict)
             return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
-                                unverifiable_kinds=UNVERIFIABLE_KINDS, sources=sources,
+                                sources=sources,
                                 explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
@@ -229,6 +229,44 @@ class Chapter:
         return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with,
                                            explain_grades=explain_grades))
 
+    def verdicts_of_one_sentence(self, figures: dict[str, dict]) -> HTMLBlock | None:
+        """One card for the figures of one sentence (`figures`: each claim id with its computed
+        values, as `verdict` takes them) that share a rating and, if unverifiable, its kind: the
+        rating stands once, each figure keeps its conclusion, reasons and working, and the
+        sentence's sources and what would settle it stand once. Three cards alike but for their
+        numbers would say one thing three times. Claims of other sentences, or that differ in
+        rating or kind, are refused: each needs a card of its own."""
+        if len(figures) < 2:
+            raise ValueError("verdicts_of_one_sentence needs two figures or more; one takes `verdict`")
+        records = [self._checked(claim_id, derived) for claim_id, derived in figures.items()]
+        first = records[0]
+        for record in records[1:]:
+            if (record.rating, record.unverifiable_kind, record.has_card) != (
+                    first.rating, first.unverifiable_kind, first.has_card):
+                raise ValueError(f"{record.claim_id} differs from {first.claim_id} in rating or kind, "
+                                 "or has no card: it needs a card of its own")
+        rows = [self.row(claim_id) for claim_id in figures]
+        start, end = min(row["start"] for row in rows), max(row["end"] for row in rows)
+        if any(stop in self.source.text[start:end] for stop in "。；！？\n"):
+            raise ValueError(f"{', '.join(figures)} are not in one sentence of the article")
+        if not first.has_card:
+            return None
+        self.previous_card = records[-1]
+        references = list(dict.fromkeys(figure for record in records for figure in record.references))
+        cited = self.references.set_index("figure_id").loc[references].reset_index()
+        sources = grouped_sources(cited.to_dict("records"))
+        members = [{"verdict": record, "claim": row, "checks": listed_checks(record),
+                    "rule_in_words": on_a_card(record.rule),
+                    "derived": {name: round_derived(value) for name, value in derived.items()}}
+                   for record, row, derived in zip(records, rows, figures.values(), strict=True)]
+        settle = {record.would_settle for record in records if record.would_settle}
+        return render_block("verdict_group.html", members=members, rating=first.rating, sources=sources,
+                            settle=settle, grades=load_grades(),
+                            explain_grades=self._explain_grades(bool(sources)),
+                            unverifiable_when=UNVERIFIABLE_WHEN,
+                            corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
+                            methodology_link=link_from_chapter("book/methodology.html"))
+
     def _checked(self, claim_id: str, derived: dict):
         """The claim's verdict record, once its computed values are shown to equal the table's."""
         if claim_id in self.given:
@@ -262,7 +300,7 @@ class Chapter:
                       sources=self._sources(verdict), grades=load_grades(),
                       as_above=as_above, explain_grades=explain_grades, checks=listed_checks(verdict),
                       rule_in_words=on_a_card(verdict.rule),
-                      unverifiable_kinds=UNVERIFIABLE_KINDS,
+                      unverifiable_when=UNVERIFIABLE_WHEN,
                       corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                       methodology_link=link_from_chapter("book/methodology.html"))
 
@@ -314,7 +352,7 @@ class Chapter:
                           "source_link": link_from_chapter(source_path(claim_id))})
         # "The other claims" only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
-        return render_block("ledger.html", items=items, unverifiable_kinds=UNVERIFIABLE_KINDS,
+        return render_block("ledger.html", items=items,
                             every_claim=every_claim, grades=load_grades())
 
     def ending(self, title: str) -> None:
