@@ -371,16 +371,18 @@ def test_every_check_a_card_lists_is_a_whole_sentence(built_book, edition):
 
 
 @pytest.mark.parametrize("edition", ["", "zh/"])
-def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_corrections_log(built_book, edition):
-    """A card's last line notes its latest change of rating: the date and the rating before it
-    (data/corrections.csv), and links to the corrections page, which says why. One line: the
-    reason on the card would be the card's second conclusion."""
+def test_a_changed_rating_is_one_line_at_the_verdicts_foot_linking_to_the_corrections_log(
+        built_book, edition):
+    """A card's last line, or a list row's, notes its latest change of rating: the date and the
+    rating before it (data/corrections.csv), and links to the corrections page, which says why.
+    One line: the reason on the card would be the card's second conclusion. (A list row once
+    showed no change at all.)"""
     ratings = {row["rating_id"]: row for row in _rows("scale/ratings.csv")}
     name = "name_zh" if edition else "name"
     latest = {}
     for row in _rows("corrections.csv"):
         latest[row["claim_id"]] = row   # the log is oldest first
-    shown = 0
+    shown = shown_in_list = 0
     for page, soup in _chapter_pages(built_book / edition):
         units = []   # (claim, the part of the page that is its verdict)
         for card in soup.select("div.verdict-card"):
@@ -391,6 +393,9 @@ def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_correctio
                           for i, member in zip(ids, members, strict=True)]
             else:
                 units.append((card["id"].removeprefix("verdict-"), card))
+        units += [(row["id"].removeprefix("claim-"), row.select_one("td"))
+                  for row in soup.select("table.ledger-table tbody tr")]
+        listed = 0
         for claim_id, card in units:
             lines = card.select(".verdict-correction")
             if claim_id not in latest:
@@ -406,7 +411,9 @@ def test_a_changed_rating_is_one_line_at_the_cards_foot_linking_to_the_correctio
             assert link.split("#")[0].endswith("book/corrections.html"), (page, link)
             assert (built_book / edition / "notebooks" / link).resolve().is_file(), (page, link)
             shown += 1
-    assert shown > 0
+            listed += card.name == "td"
+        shown_in_list += listed
+    assert shown > 0 and shown_in_list > 0, (shown, shown_in_list)
 
 
 @pytest.mark.parametrize("edition", ["", "zh/"])

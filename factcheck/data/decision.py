@@ -199,7 +199,8 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a copy found, and it differs",
     "no-measure": "No like-for-like measure backs it",
-    "official-record-not-found": "Official record not found",
+    "unstated": "Basis not stated",
+    "official-record-not-found": "Official record should exist; not found",
     "no-record-found": "No public record found",
     "not-comparable": "Sources found measure something else",
     "nothing-to-test": "Nothing here could be tested",
@@ -210,6 +211,8 @@ UNVERIFIABLE_WHEN = {
     "copy-differs": "An outside-source check finds a different figure, but only in a third-party copy.",
     "no-measure": "The claim is an evaluation, and no measure backs it: the article gives none, or gives "
                   "one that is not like for like.",
+    "unstated": "The article does not say which of two bases, counts or definitions it uses, and what the "
+                "figure shows turns on it.",
     "official-record-not-found": "The record is public by nature (a published list, a speech, a plan, a "
                                  "budget or its final account, an enrolment plan), but we did not find it.",
     "no-record-found": "We found no record of the figure in what we could search.",

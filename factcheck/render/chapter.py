@@ -353,6 +353,7 @@ class Chapter:
         # "The other claims" only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
         return render_block("ledger.html", items=items,
+                            corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                             every_claim=every_claim, grades=load_grades())
 
     def ending(self, title: str) -> None:
