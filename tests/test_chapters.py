@@ -114,7 +114,7 @@ def test_each_chapter_ends_with_the_count_of_its_verdicts_as_a_sentence(name):
     first, as data/verdicts.csv gives them: no chart of near-identical grey tiles."""
     html = [text for cell in _cells(name) if cell["cell_type"] == "code"
             for output in cell.get("outputs", []) for kind, text in output.get("data", {}).items()
-            if kind == "text/html" and "chapter-tally" in "".join(text)]
+            if kind == "text/html" and 'class="chapter-tally"' in "".join(text)]
     assert len(html) == 1, f"{name}: {len(html)} verdict counts"
     sentence = re.sub(r"<[^>]+>", "", "".join(html[0]))
     records = load_verdict_records()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import display
 
+from ..data import overall
 from ..data.dataset import load_dataset
 from ..data.decision import UNVERIFIABLE_WHEN, on_a_card
 from ..data.derived import round_derived, rounded
@@ -369,3 +370,11 @@ class Chapter:
                          zip(load_ratings().values(), tally["claims"], strict=True) if n),
                         key=lambda pair: -pair[1])
         display(render_block("tally.html", title=title, total=int(tally["claims"].sum()), counts=counts))
+        # Figures that share one error (two counts of one sentence) are counted once, as in the
+        # intro: the tally counts claims, so it says which of them are one error.
+        wanting = tuple(claim for claim in self.scored()["claim_id"]
+                        if self.records[claim].rating.id in overall.FOUND_WANTING)
+        shared = [group for group in overall.problems(wanting, self.records) if len(group) > 1]
+        if shared:
+            display(render_block("tally_errors.html", figures=sum(map(len, shared)), errors=len(shared),
+                                 rating=self.records[shared[0][0]].rating))
