@@ -1,5 +1,6 @@
 """The chapters: every claim in exactly one, in the article's order, with no untraced number in the prose."""
 import copy
+import csv
 import functools
 import json
 import re
@@ -304,3 +305,26 @@ def test_the_readme_lists_the_chapters_of_the_table_of_parts_in_order():
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     listed = re.findall(r"^\| `(notebooks/\d\d_[a-z0-9_]+)` \|", readme, re.M)
     assert listed == [SOURCE_PAGE, *chapter_pages()]
+
+
+REFERENCE_READ = re.compile(r"""chapter\.reference(?:_row)?\(\s*["']([a-z0-9_]+)["']""")
+SOURCES_TABLE = re.compile(r"chapter\.sources\(([^)]*)\)")
+
+
+@pytest.mark.parametrize("name", list(CHAPTER_PARTS))
+def test_every_outside_figure_a_chapter_uses_is_cited_on_its_page(name):
+    """A figure a chapter reads from data/reference (for a chart, a table or its prose) is cited
+    where a reader can find it: by a check of one of the chapter's claims, so that a card or a
+    list row lists its source, or in a table of sources on the page. A chart once drew national
+    targets and grants whose sources no card listed (editor L3)."""
+    code = "\n".join(_source(cell) for cell in _cells(name) if cell["cell_type"] == "code")
+    used = set(REFERENCE_READ.findall(code))
+    tabled = {figure for call in SOURCES_TABLE.findall(code)
+              for figure in re.findall(r"""["']([a-z0-9_]+)["']""", call)}
+    mine = set(load_claims().query("part in @CHAPTER_PARTS[@name]")["claim_id"])
+    cited = set()
+    with (PROJECT_ROOT / "data" / "checks.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["claim_id"] in mine:
+                cited.update(filter(None, row["references"].split(";")))
+    assert sorted(used - cited - tabled) == [], name

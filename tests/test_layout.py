@@ -48,7 +48,10 @@ READING_JS = """() => {
     const box = range.getBoundingClientRect();
     const line = parseFloat(style.lineHeight) || 1.5 * parseFloat(style.fontSize);
     const lines = Math.round(box.height / line);
-    if (text.length > 2 && box.width && lines > 1 && lines >= Math.ceil(text.length / 2)) {
+    // Narrower than three characters too: a wide cell whose short text wraps under a label is
+    // not squeezed.
+    const narrow = box.width < 3 * parseFloat(style.fontSize);
+    if (text.length > 2 && box.width && narrow && lines > 1 && lines >= Math.ceil(text.length / 2)) {
       out.push(`a cell ${Math.round(box.width)}px wide, ${lines} lines: "${text.slice(0, 30)}"`);
     }
   }

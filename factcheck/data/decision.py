@@ -199,7 +199,7 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a copy found, and it differs",
     "no-measure": "No like-for-like measure backs it",
-    "unstated": "Basis not stated",
+    "unstated": "Basis unclear",
     "official-record-not-found": "Official record should exist; not found",
     "no-record-found": "No public record found",
     "not-comparable": "Sources found measure something else",

@@ -173,6 +173,7 @@ class Chapter:
             sources = self._sources(verdict)
             return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
                                 sources=sources,
+                                corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
                                 explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
