@@ -95,6 +95,10 @@ def _same_reasons(previous, verdict) -> bool:
     return previous is not None and bool(verdict.rationale) and _reasons(previous) == _reasons(verdict)
 
 
+# Where a chapter's cards and list rows link for the reason of a change, and for the rules.
+CORRECTIONS_LINK = link_from_chapter(f"{CORRECTIONS_PAGE}.html")
+METHODOLOGY_LINK = link_from_chapter("book/methodology.html")
+
 # How the chapter's ending names the claims left without a verdict (`make derived` reads it).
 WITHOUT_A_VERDICT = "claims without a verdict in this chapter: "
 
@@ -173,7 +177,7 @@ class Chapter:
             sources = self._sources(verdict)
             return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
                                 sources=sources,
-                                corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
+                                corrections_link=CORRECTIONS_LINK,
                                 explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
@@ -254,9 +258,7 @@ class Chapter:
         if not first.has_card:
             return None
         self.previous_card = records[-1]
-        references = list(dict.fromkeys(figure for record in records for figure in record.references))
-        cited = self.references.set_index("figure_id").loc[references].reset_index()
-        sources = grouped_sources(cited.to_dict("records"))
+        sources = self._sources(*records)
         members = [{"verdict": record, "claim": row, "checks": listed_checks(record),
                     "rule_in_words": on_a_card(record.rule),
                     "derived": {name: round_derived(value) for name, value in derived.items()}}
@@ -266,8 +268,8 @@ class Chapter:
                             settle=settle, grades=load_grades(),
                             explain_grades=self._explain_grades(bool(sources)),
                             unverifiable_when=UNVERIFIABLE_WHEN,
-                            corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
-                            methodology_link=link_from_chapter("book/methodology.html"))
+                            corrections_link=CORRECTIONS_LINK,
+                            methodology_link=METHODOLOGY_LINK)
 
     def _checked(self, claim_id: str, derived: dict):
         """The claim's verdict record, once its computed values are shown to equal the table's."""
@@ -303,8 +305,8 @@ class Chapter:
                       as_above=as_above, explain_grades=explain_grades, checks=listed_checks(verdict),
                       rule_in_words=on_a_card(verdict.rule),
                       unverifiable_when=UNVERIFIABLE_WHEN,
-                      corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
-                      methodology_link=link_from_chapter("book/methodology.html"))
+                      corrections_link=CORRECTIONS_LINK,
+                      methodology_link=METHODOLOGY_LINK)
 
     def _explain_grades(self, lists_sources: bool) -> bool:
         """Whether this block, which lists sources or not, is the chapter's first to: it then
@@ -313,9 +315,10 @@ class Chapter:
         self.grades_explained = self.grades_explained or first
         return first
 
-    def _sources(self, verdict) -> list[dict]:
-        """The pages a verdict's checks cite, each once (`grouped_sources`)."""
-        cited = self.references.set_index("figure_id").loc[list(verdict.references)].reset_index()
+    def _sources(self, *verdicts) -> list[dict]:
+        """The pages the verdicts' checks cite, each once, in the order first cited (`grouped_sources`)."""
+        references = list(dict.fromkeys(figure for verdict in verdicts for figure in verdict.references))
+        cited = self.references.set_index("figure_id").loc[references].reset_index()
         return grouped_sources(cited.to_dict("records"))
 
     # ------------------------------------------------------------ summaries
@@ -352,10 +355,10 @@ class Chapter:
             items.append({"id": claim_id, "claim": row, "verdict": self.records[claim_id], "sources": sources,
                           "explain_grades": self._explain_grades(bool(sources)),
                           "source_link": link_from_chapter(source_path(claim_id))})
-        # "The other claims" only where the chapter shows some claims as cards.
+        # The list is folded only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
         return render_block("ledger.html", items=items,
-                            corrections_link=link_from_chapter(f"{CORRECTIONS_PAGE}.html"),
+                            corrections_link=CORRECTIONS_LINK,
                             every_claim=every_claim, grades=load_grades())
 
     def ending(self, title: str) -> None:
