@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..data.decision import UNVERIFIABLE_KINDS
+from ..data.decision import UNVERIFIABLE_KINDS, UNVERIFIABLE_WHEN
 from ..data.tables import is_missing
 from ..data.translation import CHINESE
 from . import language as languages
@@ -159,9 +159,10 @@ def environment(language: str = "en") -> jinja2.Environment:
                                     else lambda name: gettext_zh(derived_label(name)))
     env.filters["source_name"] = _source_name(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
-    # Why a claim is unverifiable, in the words that stand beside its badge.
-    env.filters["unverifiable_kind"] = ((lambda kind: UNVERIFIABLE_KINDS[kind]) if language == "en"
-                                        else (lambda kind: gettext_zh(UNVERIFIABLE_KINDS[kind])))
+    # Why a claim is unverifiable: the words that stand beside its badge, and the rule behind them.
+    local = (lambda text: text) if language == "en" else gettext_zh
+    env.filters["unverifiable_kind"] = lambda kind: local(UNVERIFIABLE_KINDS[kind])
+    env.filters["unverifiable_rule"] = lambda kind: local(UNVERIFIABLE_WHEN[kind])
     # Dates and spans of years: ISO in English; in Chinese as Chinese writes them (2023—2024,
     # and the date forms in ui.po).
     env.filters["dates_in"] = str if language == "en" else _dates_in_chinese

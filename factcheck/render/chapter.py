@@ -12,7 +12,7 @@ from IPython.display import display
 
 from ..data import overall
 from ..data.dataset import load_dataset
-from ..data.decision import UNVERIFIABLE_WHEN, on_a_card
+from ..data.decision import on_a_card
 from ..data.derived import round_derived, rounded
 from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
 from ..data.references import load_grades
@@ -263,11 +263,12 @@ class Chapter:
                     "rule_in_words": on_a_card(record.rule),
                     "derived": {name: round_derived(value) for name, value in derived.items()}}
                    for record, row, derived in zip(records, rows, figures.values(), strict=True)]
-        settle = {record.would_settle for record in records if record.would_settle}
+        # What would settle it stands once where every figure needs the same record.
+        settles = {record.would_settle for record in records if record.would_settle}
         return render_block("verdict_group.html", members=members, rating=first.rating, sources=sources,
-                            settle=settle, grades=load_grades(),
+                            settle_once=len(settles) == 1, settle_each=len(settles) > 1,
+                            grades=load_grades(),
                             explain_grades=self._explain_grades(bool(sources)),
-                            unverifiable_when=UNVERIFIABLE_WHEN,
                             corrections_link=CORRECTIONS_LINK,
                             methodology_link=METHODOLOGY_LINK)
 
@@ -304,7 +305,6 @@ class Chapter:
                       sources=self._sources(verdict), grades=load_grades(),
                       as_above=as_above, explain_grades=explain_grades, checks=listed_checks(verdict),
                       rule_in_words=on_a_card(verdict.rule),
-                      unverifiable_when=UNVERIFIABLE_WHEN,
                       corrections_link=CORRECTIONS_LINK,
                       methodology_link=METHODOLOGY_LINK)
 
