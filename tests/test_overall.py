@@ -13,7 +13,7 @@ from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
 
 EDITIONS = {"en": "", "zh": "zh/"}
-NONE = {"en": "none of those could be confirmed", "zh": "没有一条能"}
+NONE = {"en": "None of its", "zh": "没有一条能"}
 
 
 def _rows(name):
@@ -75,26 +75,29 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert findings_list is not None, "no key findings on the intro"
     assert block.sourceline < findings_list.sourceline, "the verdict must come first"
     expected = _expected_counts()
-    # The whole check in a few points comes first, then whose page the article is.
-    assert [child["class"] for child in block.find_all(recursive=False)[:2]] == [["overall-summary"],
-                                                                              ["overall-article"]]
+    # The whole check in a few points comes first, opening with whose page the article is, then
+    # what of its achievements could be confirmed.
+    assert block.find_all(recursive=False)[0]["class"] == ["overall-summary"]
     summary_block = block.select_one(".overall-summary")
-    assert summary_block.select_one(".overall-unsettled") is not None, "the summary says what is unsettled"
-    count = _numbers(block.select_one(".overall-count").get_text(" "))
-    assert count[:2] == [expected["claims"], expected["achievements"]], count
+    assert [item["class"] for item in summary_block.select("li")[:2]] == [["overall-article"],
+                                                                         ["overall-unsettled"]]
+    unsettled = summary_block.select_one(".overall-unsettled").get_text(" ")
     if expected["confirmed"]:
-        assert count[2] == expected["confirmed"], count
+        assert _numbers(unsettled) == [expected["confirmed"], expected["achievements"]], unsettled
     else:
-        assert NONE[edition] in block.select_one(".overall-count").get_text(), "says none was confirmed"
-    assert expected["unverifiable"] in count, (count, expected)
-    assert len(block.select(".overall-count a")) == expected["confirmed"], "a link for each confirmed claim"
+        assert _numbers(unsettled) == [expected["achievements"]], unsettled
+        assert NONE[edition] in unsettled, "says none was confirmed"
+    count = _numbers(block.select_one(".overall-count").get_text(" "))
+    assert count[:3] == [expected["claims"], expected["achievements"], expected["unverifiable"]], count
+    confirmed_links = [a for a in block.select(".overall-count a")
+                       if "overall-kinds" not in a.get("class", [])]
+    assert len(confirmed_links) == expected["confirmed"], "a link for each confirmed claim"
     problems = _expected_problems()
     assert sum(map(len, problems)) == expected["wanting"]
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
     zh = "_zh" if edition == "zh" else ""
     # Each point is said once, in the summary: the problems and the shortfalls are its items.
     stated = summary_block.select_one(".overall-problems")
-    assert _numbers(summary_block.select_one(".overall-unsettled").get_text(" ")) == []
     assert len(block.select(".overall-problems, .overall-shortfalls")) == bool(problems) + 1, "said once"
     if problems:
         said = _numbers(stated.get_text(" "))
@@ -125,30 +128,33 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_intro_splits_its_unverifiable_count_by_why(built_book, edition):
-    """The one count of unverifiable achievement claims is split by kind, in the words that
-    stand beside the badges, commonest first: a reader sees how many lack any record and how
-    many are judgements no measure backs, not one grey block."""
-    from collections import Counter
-
+def test_the_intro_sends_its_unverifiable_count_to_the_scorecards_count_by_why(built_book, edition):
+    """The intro gives one count of unverifiable achievement claims and links it to the place on
+    the scorecard that counts them by why, in both editions: the link's page exists and holds
+    its anchor, just before the chart of the unverifiable claims by kind."""
+    root = built_book / EDITIONS[edition]
+    page = BeautifulSoup((root / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = page.select(".overall-count a.overall-kinds")
+    assert len(links) == 1, "the count does not say where it is split by why"
+    target, _, anchor = links[0]["href"].partition("#")
+    assert (root / target).is_file(), links[0]["href"]
+    scorecard = BeautifulSoup((root / target).read_text(encoding="utf-8"), "html.parser")
+    marker = scorecard.find(id=anchor)
+    assert marker is not None, f"{target} has no #{anchor}"
     from factcheck.data.decision import UNVERIFIABLE_KINDS
     from factcheck.render.i18n import gettext_zh
 
-    role = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
-    records = load_verdict_records()
-    counts = Counter(records[c].unverifiable_kind for c in role
-                     if role[c] == "achievement" and records[c].rating.id == "unverifiable")
-    assert sum(counts.values()) == _expected_counts()["unverifiable"]
-    page = BeautifulSoup((built_book / EDITIONS[edition] / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
-    split = page.select_one(".overall-count .overall-kinds")
-    assert split is not None, "the count is not split by why"
-    text = " ".join(split.get_text(" ").split())
-    assert _numbers(text) == sorted(counts.values(), reverse=True), text
-    for kind in counts:
-        name = UNVERIFIABLE_KINDS[kind]
-        name = gettext_zh(name) if edition == "zh" else name[0].lower() + name[1:]
-        assert name in text, (name, text)
+    chart = marker.find_next(class_="factcheck-chart")
+    assert chart is not None, f"no chart after #{anchor}"
+    # The chart names every kind the unverifiable claims have, in the edition's words.
+    kinds = {record.unverifiable_kind for record in load_verdict_records().values()
+             if record.rating.id == "unverifiable"}
+    assert len(kinds) > 1
+    for kind in kinds:
+        name = gettext_zh(UNVERIFIABLE_KINDS[kind]) if edition == "zh" else UNVERIFIABLE_KINDS[kind]
+        assert name in chart["aria-label"], (name, chart["aria-label"][:200])
+    heading = marker.find_next(["h2", "h3"])
+    assert heading.find_next(class_="factcheck-chart") is chart, "the anchor is not the section of that chart"
 
 
 def test_confirmed_background_never_counts_as_a_confirmed_achievement():
@@ -174,7 +180,7 @@ def test_the_roles_are_the_ones_the_data_package_allows():
 
 def test_a_provenance_quote_that_is_not_in_the_article_is_refused(tmp_path, monkeypatch):
     text = (DATA_DIR / "provenance.csv").read_text(encoding="utf-8")
-    edited = text.replace("特约通讯员 黄洁", "特约通讯员 王五", 1)
+    edited = text.replace("本版图片由崇左市教育局提供", "本版图片由崇左市教育局拍摄", 1)
     assert edited != text
     path = tmp_path / "provenance.csv"
     path.write_text(edited, encoding="utf-8")

@@ -20,7 +20,7 @@ from ..data import decision, overall
 from ..data.dataset import load_dataset
 from ..data.findings import load_findings
 from ..data.glossary import load_glossary
-from ..data.parts import claim_path
+from ..data.parts import BY_KIND_ANCHOR, SCORECARD_PAGE, claim_path
 from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
 from ..data.verdicts import load_ratings
@@ -62,6 +62,10 @@ class _EditionDirective(SphinxDirective):
     def claim_href(self, claim_id: str, part: str) -> str:
         """The link from this page to a claim's verdict."""
         return posixpath.relpath(claim_path(claim_id, part), posixpath.dirname(self.env.docname))
+
+    def page_href(self, page: str) -> str:
+        """The link from this page to another page of the book (`page` from the book's root)."""
+        return posixpath.relpath(f"{page}.html", posixpath.dirname(self.env.docname))
 
     def header(self, *labels: str) -> list[str]:
         return [self.words(label) for label in labels]
@@ -178,8 +182,7 @@ class OverallVerdict(_EditionDirective):
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
                       setting_confirmed=setting_confirmed,
-                      unverifiable_by_kind=overall.unverifiable_by_kind(summary["achievement"].unverifiable,
-                                                                        verdicts))
+                      by_kind_href=self.page_href(SCORECARD_PAGE) + f"#{BY_KIND_ANCHOR}")
         return [nodes.raw("", html, format="html")]
 
 

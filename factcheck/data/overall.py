@@ -8,10 +8,8 @@ achievement.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from .decision import UNVERIFIABLE_KINDS
 from .verdicts import Verdict
 
 ROLES = ("achievement", "background")
@@ -44,15 +42,6 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
         summaries[role] = RoleSummary(role, ids, rated(CONFIRMED), rated(ADDS_UP), rated(FOUND_WANTING),
                                       rated(("unverifiable",)))
     return summaries
-
-
-def unverifiable_by_kind(unverifiable: tuple[str, ...],
-                         verdicts: dict[str, Verdict]) -> list[tuple[str, int]]:
-    """How many of the `unverifiable` claims are of each kind (factcheck.data.decision), the
-    commonest first, a tie in the decision table's order: the intro splits its one count by why."""
-    counts = Counter(verdicts[claim].unverifiable_kind for claim in unverifiable)
-    order = list(UNVERIFIABLE_KINDS)
-    return sorted(counts.items(), key=lambda item: (-item[1], order.index(item[0])))
 
 
 def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:

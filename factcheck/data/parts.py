@@ -20,6 +20,10 @@ from .tables import load_resource
 SOURCE_PAGE = "notebooks/01_source_and_claims"
 # The page that gives the reason for every change of a rating.
 CORRECTIONS_PAGE = "book/corrections"
+# The page that counts every verdict together, and where on it the unverifiable claims are
+# counted by why (a label in its notebook, so the anchor is the same in both editions).
+SCORECARD_PAGE = "notebooks/07_closing_and_captions"
+BY_KIND_ANCHOR = "unverifiable-by-kind"
 
 
 @dataclass(frozen=True)

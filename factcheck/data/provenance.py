@@ -1,7 +1,7 @@
 """What the article is and who stands behind it (data/provenance.csv).
 
 Each fact rests on an exact quote of the article: the masthead note that lists the dailies
-the page ran in, the byline and the photo credit. The number of dailies is counted from the
+the page ran in and the photo credit. The number of dailies is counted from the
 quote (one 《title》 each), never typed.
 """
 from __future__ import annotations

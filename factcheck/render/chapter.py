@@ -18,6 +18,7 @@ from ..data.parts import CORRECTIONS_PAGE, link_from_chapter, source_path
 from ..data.references import load_grades
 from ..data.tables import is_missing
 from ..data.verdicts import load_ratings, rating_names
+from . import language
 from .blocks import HTMLBlock, render, render_block
 from .charts import data_table
 from .i18n import localised
@@ -197,19 +198,21 @@ class Chapter:
             self._own_row(claim_id)
         listed = [claim_id for claim_id in claim_ids if not self.records[claim_id].has_card]
         cards = len(claim_ids) - len(listed)
-        # The sentences give no group's size (a catalog entry has no plural forms), but two claims,
-        # one with a card, get their own sentence. (A single claim needs no opening.)
+        # Each side's size is given, so the reader can add them up (a catalog entry has no plural
+        # forms, so one of either gets its own words). A single claim needs no opening.
         opening = localised("The {n} claims left carry no figure to test.", n=len(claim_ids))
         if not listed:
             where = localised("Their cards are below.")
-        elif cards == len(listed) == 1:
-            where = localised("One has a card below; the list at the end of the chapter holds the other, "
-                              "with what would settle it:")
-        elif cards:
-            where = localised("Some have cards below; the list at the end of the chapter holds the others, "
-                              "with what would settle each:")
-        else:
+        elif not cards:
             where = localised("The list at the end of the chapter holds them, with what would settle each:")
+        else:
+            with_cards = (localised("One has a card below;") if cards == 1
+                          else localised("{n} have cards below;", n=cards))
+            in_list = (localised("the list at the end of the chapter holds the other, "
+                                 "with what would settle it:") if len(listed) == 1 else
+                       localised("the list at the end of the chapter holds the other {n}, with what would "
+                                 "settle each:", n=len(listed)))
+            where = f"{with_cards} {in_list}" if not language.is_chinese() else with_cards + in_list
         return render_block("without_figure.html", opening=opening, where=where,
                             listed=[self.row(claim_id) for claim_id in listed])
 
