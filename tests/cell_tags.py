@@ -8,8 +8,9 @@
 - A cell that draws a chart, or computes something and ends by showing a data table or a
   verdict, folds its code behind a toggle and shows what it draws: `hide-input`.
   Such a cell prints nothing: printed working would show, in English, in both editions.
-- A cell that only sets the chapter up (imports, the chart theme, the chapter's data) and shows
-  nothing is no working a reader could want: it leaves the page, `remove-cell`.
+- A cell that only sets the chapter up (imports, the chart theme, the chapter's data or the
+  article's text) and shows nothing is no working a reader could want: it leaves the page,
+  `remove-cell`.
 - Everything else is working: its code and what it prints fold together behind one toggle,
   `hide-cell`, one click away.
 The notebooks keep every cell, and JupyterLab shows them all; only the rendered page follows the
@@ -61,7 +62,7 @@ def _is_setup(cell) -> bool:
             return ast.unparse(statement.value) == "charts.setup()"
         if isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Call):
             called = ast.unparse(statement.value.func)
-            return called == "Chapter" or called.startswith("chapter.references.")
+            return called in ("Chapter", "load_source") or called.startswith("chapter.references.")
         return False
     return bool(body) and not cell.get("outputs") and all(map(setting_up, body))
 

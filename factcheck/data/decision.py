@@ -199,8 +199,8 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a copy found, and it differs",
     "no-measure": "No like-for-like measure backs it",
-    "unstated": "Basis unclear",
-    "official-record-not-found": "Official record should exist; not found",
+    "unstated": "Unclear which measure is meant",
+    "official-record-not-found": "Official record should exist, but not found",
     "no-record-found": "No public record found",
     "not-comparable": "Sources found measure something else",
     "nothing-to-test": "Nothing here could be tested",
