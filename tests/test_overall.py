@@ -268,3 +268,31 @@ def test_a_chapter_says_which_of_its_figures_found_wanting_are_one_error():
             continue
         assert len(lines) == 1, (page, lines)
         assert _numbers(lines[0]) == list(expected[page]), (page, lines[0])
+
+
+@pytest.mark.parametrize("language", ["en", "zh-Hans"])
+def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(language):
+    """The data have no confirmed achievement today, so the intro's other wording is rendered
+    here: the summary says how many of how many were confirmed, and the count names each one,
+    linked to its verdict, in both editions."""
+    from types import SimpleNamespace
+
+    from factcheck.render.blocks import render
+
+    achievement = SimpleNamespace(claims=("a", "b", "c"), confirmed=("a",), unverifiable=("b", "c"),
+                                  found_wanting=(), adds_up=())
+    background = SimpleNamespace(claims=(), confirmed=())
+    html = render("overall.html", language, provenance=[], total=4, achievement=achievement,
+                  background=background, problems=[], shortfalls=[], setting_confirmed=False,
+                  confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A"}],
+                  confirmed_background=[], by_kind_href="07.html#unverifiable-by-kind")
+    page = BeautifulSoup(html, "html.parser")
+    unsettled = page.select_one(".overall-unsettled").get_text(" ")
+    assert sorted(_numbers(unsettled)) == [1, 3], unsettled
+    assert NONE["zh" if language != "en" else "en"] not in unsettled
+    count = page.select_one(".overall-count")
+    assert _numbers(count.get_text(" ")) == [4, 3, 2], count.get_text(" ")
+    assert [(a["href"], a.get_text()) for a in count.select("a:not(.overall-kinds)")] == [
+        ("02_lead.html#claim-a", "Subject A")]
+    if language != "en":
+        assert not re.search(r"[A-Za-z]{3,}", count.get_text(" ").replace("Subject A", "")), "untranslated"
