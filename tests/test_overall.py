@@ -39,6 +39,17 @@ def _expected_counts():
     }
 
 
+def _role_counts(role):
+    """A role's claims, then how many are confirmed, add up, are found wanting and are unverifiable,
+    counted from the CSV files directly."""
+    roles = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
+    ratings = [row["rating"] for row in _rows("verdicts.csv") if roles[row["claim_id"]] == role]
+    return [len(ratings), sum(r in ("matches-official", "corroborated") for r in ratings),
+            sum(r == "adds-up" for r in ratings),
+            sum(r in ("contradicted", "inconsistent", "misleading") for r in ratings),
+            sum(r == "unverifiable" for r in ratings)]
+
+
 def _expected_problems():
     """The found-wanting achievement claims grouped into problems, read from checks.csv
     directly: claims whose failing checks name a shared derived value are one problem."""
@@ -87,11 +98,16 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     else:
         assert _numbers(unsettled) == [expected["achievements"]], unsettled
         assert NONE[edition] in unsettled, "says none was confirmed"
-    count = _numbers(block.select_one(".overall-count").get_text(" "))
-    assert count[:3] == [expected["claims"], expected["achievements"], expected["unverifiable"]], count
-    confirmed_links = [a for a in block.select(".overall-count a")
-                       if "overall-kinds" not in a.get("class", [])]
-    assert len(confirmed_links) == expected["confirmed"], "a link for each confirmed claim"
+    # The counts, one column a role and one row a kind of verdict, the claims last, so each
+    # column adds up: read from the CSV files, not through the package.
+    table = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+             for row in block.select("table.overall-counts tbody tr")]
+    columns = [[int(row[role]) for row in table] for role in (1, 2)]
+    counts = [_role_counts(role) for role in ("achievement", "background")]
+    assert columns == [[*count[1:], count[0]] for count in counts], table
+    for column in columns:
+        assert column[-1] == sum(column[:-1]), column
+    assert sum(column[-1] for column in columns) == expected["claims"]
     problems = _expected_problems()
     assert sum(map(len, problems)) == expected["wanting"]
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
@@ -102,8 +118,6 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     if problems:
         said = _numbers(stated.get_text(" "))
         assert said[:1] == [len(problems)], (said, problems)
-        rest = _numbers(block.select_one(".overall-count").get_text(" "))
-        assert rest[-1] == expected["wanting"], "the count names the claims found wanting"
         shown = [link.get_text() for link in stated.select("a")]
         named = [next(findings[c]["problem" + zh] for c in group if findings.get(c, {}).get("problem"))
                  for group in problems]
@@ -117,11 +131,11 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert [link.get_text() for link in weak.select("a")] == [row["shortfall" + zh] for row in shortfalls]
     assert [link["href"].rpartition("#")[2] for link in weak.select("a")] == [
         "claim-" + row["claim_id"] for row in shortfalls]
-    background = _numbers(block.select_one(".overall-background").get_text(" "))
-    assert sorted(background[:2]) == sorted([expected["background confirmed"], expected["background"]])
-    # Then that checks confirmed the setting of other claims, named by no claim's title: a title
-    # after "confirmed" would read as the claim confirmed.
-    assert len(block.select(".overall-background a")) == expected["background confirmed"]
+    # The confirmed claims are named, each linked; that checks confirmed the setting of other
+    # claims is said without naming them: a title after "confirmed" would read as the claim confirmed.
+    confirmed = block.select(".overall-confirmed a")
+    assert len(confirmed) == expected["confirmed"] + expected["background confirmed"]
+    assert all("#claim-" in link["href"] for link in confirmed)
     dailies = sum(1 for _ in re.finditer("《", next(r["quote"] for r in _rows("provenance.csv")
                                                   if r["fact_id"] == "syndication")))
     assert str(dailies) in block.select_one(".overall-article").get_text(), "the number of dailies"
@@ -129,12 +143,12 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_intro_sends_its_unverifiable_count_to_the_scorecards_count_by_why(built_book, edition):
-    """The intro gives one count of unverifiable achievement claims and links it to the place on
+    """The intro counts the unverifiable claims once, in its table, and links to the place on
     the scorecard that counts them by why, in both editions: the link's page exists and holds
     its anchor, just before the chart of the unverifiable claims by kind."""
     root = built_book / EDITIONS[edition]
     page = BeautifulSoup((root / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = page.select(".overall-count a.overall-kinds")
+    links = page.select(".overall-verdict a.overall-kinds")
     assert len(links) == 1, "the count does not say where it is split by why"
     target, _, anchor = links[0]["href"].partition("#")
     assert (root / target).is_file(), links[0]["href"]
@@ -279,20 +293,22 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
 
     from factcheck.render.blocks import render
 
-    achievement = SimpleNamespace(claims=("a", "b", "c"), confirmed=("a",), unverifiable=("b", "c"),
-                                  found_wanting=(), adds_up=())
-    background = SimpleNamespace(claims=(), confirmed=())
-    html = render("overall.html", language, provenance=[], total=4, achievement=achievement,
-                  background=background, problems=[], shortfalls=[], setting_confirmed=False,
+    achievement = SimpleNamespace(role="achievement", claims=("a", "b", "c"), confirmed=("a",),
+                                  unverifiable=("b", "c"), found_wanting=(), adds_up=())
+    html = render("overall.html", language, provenance=[], achievement=achievement, problems=[],
+                  shortfalls=[], setting_confirmed=False,
                   confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A"}],
-                  confirmed_background=[], by_kind_href="07.html#unverifiable-by-kind")
+                  confirmed_background=[], columns=overall.COUNT_COLUMNS,
+                  count_rows=overall.count_rows({"achievement": achievement}),
+                  by_kind_href="07.html#unverifiable-by-kind")
     page = BeautifulSoup(html, "html.parser")
     unsettled = page.select_one(".overall-unsettled").get_text(" ")
     assert sorted(_numbers(unsettled)) == [1, 3], unsettled
     assert NONE["zh" if language != "en" else "en"] not in unsettled
-    count = page.select_one(".overall-count")
-    assert _numbers(count.get_text(" ")) == [4, 3, 2], count.get_text(" ")
-    assert [(a["href"], a.get_text()) for a in count.select("a:not(.overall-kinds)")] == [
+    confirmed = page.select_one(".overall-confirmed")
+    assert [(a["href"], a.get_text()) for a in confirmed.select("a")] == [
         ("02_lead.html#claim-a", "Subject A")]
+    assert [cell.get_text() for cell in page.select("table.overall-counts td")] == ["1", "0", "0", "2", "3"]
     if language != "en":
-        assert not re.search(r"[A-Za-z]{3,}", count.get_text(" ").replace("Subject A", "")), "untranslated"
+        shown = page.get_text(" ").replace("Subject A", "")
+        assert not re.search(r"[A-Za-z]{3,}", shown), "untranslated"

@@ -101,7 +101,7 @@ def test_each_reference_in_claims_json_says_what_the_csv_files_say(published):
         assert _json_number(ref["value"]) == _number(figure["value"]), ref["id"]
         for field in ("publisher", "url", "grade"):
             assert ref[field] == source[field], (ref["id"], field)
-        for field in ("published", "title", "title_en", "described_as"):
+        for field in ("published", "title", "title_en", "title_zh", "described_as"):
             assert ref[field] == _text(source[field]), (ref["id"], field)
 
 

@@ -19,7 +19,20 @@ def test_the_same_quantity_written_three_ways_is_one_value():
 
 def test_dates_ids_and_code_carry_no_quantities():
     assert set(numbers_in("on 6 August 2003")) == set(numbers_in("于2003年8月6日")) == {Decimal(2003)}
+    # A source's own English title may put the month first.
+    assert set(numbers_in("2024 registration to begin on October 23")) == set(
+        numbers_in("2024年报名10月23日开始")) == {Decimal(2024)}
     assert not numbers_in("see `s2-preschool-gap` and cn_target_2025")
+
+
+def test_an_ordinal_written_in_chinese_numerals_is_its_number():
+    """Congresses and five-year plans are numbered in characters, as Chinese writes them."""
+    assert number_difference("the 20th Party congress", "党的二十大") == ([], [])
+    assert number_difference("during the 13th Five-Year Plan", "“十三五”时期") == ([], [])
+    assert number_difference("during the 13th Five-Year Plan", "“十四五”时期") == (
+        [Decimal(13)], [Decimal(14)])
+    # Not a plan: 二十五 is 25, and 十五万 150,000.
+    assert set(numbers_in("二十五所")) == set() and set(numbers_in("十五万")) == set()
 
 
 def test_a_changed_dropped_or_added_number_is_a_difference():
@@ -69,6 +82,8 @@ def test_the_loader_refuses_a_missing_or_untranslated_chinese_cell(tmp_path):
     from factcheck.data import DataError
     with pytest.raises(DataError, match="text_zh.*is empty"):
         _table_with_translation(tmp_path, "above the region", "")()
+    # A cell already in Chinese (a source's own title) is its own Chinese.
+    assert _table_with_translation(tmp_path, "崇左市教育局", "")()[0]["text_zh"] in ("", None)
     with pytest.raises(DataError, match="text_zh.*English words left.*region"):
         _table_with_translation(tmp_path, "above the region", "高于 region")()
 

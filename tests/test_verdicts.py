@@ -162,16 +162,18 @@ def test_a_source_without_a_title_or_a_description_is_named(tmp_path):
     assert f"row {number}, field 'title'" in str(error.value), error.value
 
 
-def test_a_source_titled_in_chinese_without_an_english_title_is_refused_naming_its_row(tmp_path):
-    """The English edition shows a Chinese title with its English rendering: a missing one is
-    one clear error, naming the file, row and field."""
+@pytest.mark.parametrize("rendering", ["title_en", "title_zh"])
+def test_a_source_title_without_its_rendering_in_the_other_language_is_refused_naming_its_row(
+        tmp_path, rendering):
+    """Each edition shows a title in the other language with its rendering (a Chinese title in
+    English, any other in Chinese): a missing one is one clear error, naming the file, row and field."""
     import csv
 
     path = DATA_DIR / "reference" / "sources.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    number, row = next((n, row) for n, row in enumerate(rows, start=2) if row["title_en"])
-    row["title_en"] = ""
+    number, row = next((n, row) for n, row in enumerate(rows, start=2) if row[rendering])
+    row[rendering] = ""
     copy = tmp_path / "sources.csv"
     with copy.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
@@ -179,4 +181,4 @@ def test_a_source_titled_in_chinese_without_an_english_title_is_refused_naming_i
         writer.writerows(rows)
     with pytest.raises(DataError) as error:
         named_sources(copy)
-    assert f"row {number}, field 'title_en'" in str(error.value), error.value
+    assert f"row {number}, field '{rendering}'" in str(error.value), error.value

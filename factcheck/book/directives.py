@@ -177,11 +177,12 @@ class OverallVerdict(_EditionDirective):
         setting_confirmed = any(verdict.confirmed_context and verdict.rating.id not in overall.CONFIRMED
                                 for verdict in verdicts.values())
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
-                      total=len(claims), achievement=summary["achievement"], background=summary["background"],
+                      achievement=summary["achievement"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
                       setting_confirmed=setting_confirmed,
+                      columns=overall.COUNT_COLUMNS, count_rows=overall.count_rows(summary),
                       by_kind_href=self.page_href(SCORECARD_PAGE) + f"#{BY_KIND_ANCHOR}")
         return [nodes.raw("", html, format="html")]
 

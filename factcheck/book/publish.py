@@ -78,6 +78,7 @@ def _reference_entry(figure: dict) -> dict:
         "gloss": figure["gloss"],
         "url": figure["url"], "grade": figure["grade"],
         "title": json_text(figure["title"]), "title_en": json_text(figure["title_en"]),
+        "title_zh": json_text(figure["title_zh"]),
         "described_as": json_text(figure["described_as"]),
         "publisher": figure["publisher"], "published": json_text(figure["published"]),
     }

@@ -199,7 +199,7 @@ def best_grade(grades: list[str] | tuple[str, ...]) -> str:
 UNVERIFIABLE_KINDS = {
     "copy-differs": "Only a copy found, and it differs",
     "no-measure": "No like-for-like measure backs it",
-    "unstated": "Unclear which measure is meant",
+    "unstated": "Hinges on something the article does not say",
     "official-record-not-found": "Official record should exist, but not found",
     "no-record-found": "No public record found",
     "not-comparable": "Sources found measure something else",

@@ -44,6 +44,22 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
     return summaries
 
 
+# The table of the claims by what their verdicts found, which the intro and the scorecard show:
+# its columns, and the label of each role (the words the table shows, translated by the catalog).
+COUNT_COLUMNS = ("role", "claims", "confirmed by a source", "adds up", "misleading or inconsistent",
+                 "unverifiable")
+ROLE_LABELS = {"achievement": "achievement", "background": "background fact"}
+
+
+def count_rows(summaries: dict[str, RoleSummary]) -> list[dict[str, str | int]]:
+    """One row a role, in the order of `summaries`: its label, then how many of its claims each
+    kind of verdict found, keyed by COUNT_COLUMNS."""
+    return [dict(zip(COUNT_COLUMNS, (ROLE_LABELS[summary.role], len(summary.claims), len(summary.confirmed),
+                                     len(summary.adds_up), len(summary.found_wanting),
+                                     len(summary.unverifiable)), strict=True))
+            for summary in summaries.values()]
+
+
 def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:
     """The claims found wanting, grouped into the problems they show: claims whose failing
     checks rest on the same derived value are one problem (two statements of one contradiction

@@ -47,6 +47,10 @@ def named_sources(path: Path | None = None) -> list[dict]:
         if row["title"] and CHINESE.search(row["title"]) and not row["title_en"]:
             raise DataError(display_path(path), row["_row"], "title_en",
                             "is empty, but the title is in Chinese: give it in English")
+        # And a Chinese reader one it cannot read.
+        if row["title"] and not CHINESE.search(row["title"]) and not row["title_zh"]:
+            raise DataError(display_path(path), row["_row"], "title_zh",
+                            "is empty, but the title is not in Chinese: give it in Chinese")
     return sources
 
 

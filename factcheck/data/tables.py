@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import DATA_DIR, DataError
 from .numbers import NumberParseError, parse_quantity
-from .translation import as_written, latin_words, number_difference, placement_problem
+from .translation import CHINESE, as_written, latin_words, number_difference, placement_problem
 
 # A column named `<name>_zh` is the Chinese of the column `<name>` of the same table.
 TRANSLATION_SUFFIX = "_zh"
@@ -141,17 +141,18 @@ def read_table(path: Path, schema: dict) -> list[dict]:
 
 
 def _check_translations(row: dict, file, row_number: int) -> None:
-    """Each `<name>_zh` cell is there when its English is, keeps its numbers, and is Chinese."""
+    """Each `<name>_zh` cell is there when its English is, keeps its numbers, and is Chinese. A
+    cell already in Chinese (a source's own title) needs none: it is its own Chinese."""
     for name, chinese in row.items():
         english_name = name.removesuffix(TRANSLATION_SUFFIX)
         if english_name == name or english_name not in row:
             continue
         english = row[english_name]
-        if english and not chinese:
+        if english and not chinese and not CHINESE.search(str(english)):
             raise DataError(file, row_number, name, f"is empty; it is the Chinese of {english_name!r}")
         if chinese and not english:
             raise DataError(file, row_number, name, f"has Chinese for an empty {english_name!r}")
-        if not english:
+        if not english or not chinese:
             continue
         missing, added = number_difference(str(english), chinese)
         if missing or added:

@@ -30,7 +30,8 @@ NUMBER = re.compile(
 # Dates are written differently in the two languages ("6 August 2003", "2003年8月6日"):
 # their day and month are not quantities, so both forms are left out; the year stays.
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ENGLISH_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b")
+# A day of a month, either way round ("8 September", or a source's own "October 23").
+_ENGLISH_DAY_MONTH = re.compile(rf"\b\d{{1,2}} (?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}\b")
 _CHINESE_MONTH_DAY = re.compile(r"(?<=年)\d{1,2}月(?:\d{1,2}日)?|(?<![0-9])\d{1,2}月\d{1,2}日")
 # An ISO date or month (2024-09-08, 2021-12) is its year, as 2024年9月8日 is in Chinese.
 _ISO_DATE = re.compile(r"(?<![0-9A-Za-z_\-])(\d{4})-(?:0[1-9]|1[0-2])(?:-[0-3]\d)?(?![0-9A-Za-z_\-])")
@@ -49,12 +50,14 @@ def _prose(text: str) -> str:
     return _CHINESE_MONTH_DAY.sub(" ", text)
 
 
-# Congresses and plenums are counted in Chinese characters, as Chinese writes them (党的二十大,
-# 团十九大, 第二十届, 二十届三中全会): the same number as the English "20th" or "19th".
+# Congresses, plenums and five-year plans are counted in Chinese characters, as Chinese writes
+# them (党的二十大, 团十九大, 第二十届, 二十届三中全会, “十三五”): the same number as the English
+# "20th", "19th" or "13th".
 _CHINESE_DIGITS = "零一二三四五六七八九十"
 # Two characters or more (十九, 二十): a single one (一大批, 十大, 第一次) is a word, not a count.
 _CHINESE_ORDINAL = re.compile(rf"(?<![{_CHINESE_DIGITS}])([{_CHINESE_DIGITS}]{{2,3}})(?=大|届|次全国代表大会)"
-                              rf"|(?<=第)([{_CHINESE_DIGITS}]{{2,3}})(?=届|次)")
+                              rf"|(?<=第)([{_CHINESE_DIGITS}]{{2,3}})(?=届|次)"
+                              rf"|(?<![{_CHINESE_DIGITS}])(十[一二三四五六七八九])(?=五)")
 
 
 def _chinese_ordinal(numeral: str) -> int:
@@ -70,7 +73,7 @@ def numbers_in(text: str) -> Counter:
     """The quantities written in `text` (either language), as normalised Decimals, counted."""
     found: Counter = Counter()
     for numeral in _CHINESE_ORDINAL.finditer(text or ""):
-        found[Decimal(_chinese_ordinal(numeral.group(1) or numeral.group(2))).normalize()] += 1
+        found[Decimal(_chinese_ordinal(next(filter(None, numeral.groups())))).normalize()] += 1
     for whole, decimals, chinese_scale, english_scale in NUMBER.findall(_prose(text or "")):
         value = Decimal(whole.replace(",", "") + decimals)
         scale = chinese_scale or english_scale

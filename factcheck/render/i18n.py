@@ -123,10 +123,10 @@ def source_name(source, chinese: bool) -> tuple[str, str]:
     is in our words, in brackets and in the edition's language (empty when there is none)."""
     title, described = (value if isinstance(value, str) else ""
                         for value in (source["title"], field_in(source, "described_as", chinese)))
-    # The English edition gives a Chinese title in English too, before our description.
-    title_en = source.get("title_en")
-    if not chinese and isinstance(title_en, str) and title_en:
-        described = f"“{title_en}”" + (f"; {described}" if described else "")
+    # Each edition gives a title in the other language in its own too, before our description.
+    rendering = source.get("title_zh" if chinese else "title_en")
+    if isinstance(rendering, str) and rendering:
+        described = f"“{rendering}”" + (("；" if chinese else "; ") + described if described else "")
     if not described:
         return title, ""
     if chinese:
