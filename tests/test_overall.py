@@ -13,7 +13,7 @@ from factcheck.data.registry import load_claims
 from factcheck.data.verdicts import load_verdict_records
 
 EDITIONS = {"en": "", "zh": "zh/"}
-NONE = {"en": "None of its", "zh": "没有一条能"}
+NONE = {"en": "None of the", "zh": "没有一条能"}
 
 
 def _rows(name):
@@ -298,8 +298,8 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
     html = render("overall.html", language, provenance=[], achievement=achievement, problems=[],
                   shortfalls=[], setting_confirmed=False,
                   confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A"}],
-                  confirmed_background=[], columns=overall.COUNT_COLUMNS,
-                  count_rows=overall.count_rows({"achievement": achievement}),
+                  confirmed_background=[],
+                  count_table=overall.count_table({"achievement": achievement}),
                   by_kind_href="07.html#unverifiable-by-kind")
     page = BeautifulSoup(html, "html.parser")
     unsettled = page.select_one(".overall-unsettled").get_text(" ")

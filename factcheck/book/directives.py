@@ -182,7 +182,7 @@ class OverallVerdict(_EditionDirective):
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
                       setting_confirmed=setting_confirmed,
-                      columns=overall.COUNT_COLUMNS, count_rows=overall.count_rows(summary),
+                      count_table=overall.count_table(summary),
                       by_kind_href=self.page_href(SCORECARD_PAGE) + f"#{BY_KIND_ANCHOR}")
         return [nodes.raw("", html, format="html")]
 

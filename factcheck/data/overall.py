@@ -45,19 +45,21 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
 
 
 # The table of the claims by what their verdicts found, which the intro and the scorecard show:
-# its columns, and the label of each role (the words the table shows, translated by the catalog).
-COUNT_COLUMNS = ("role", "claims", "confirmed by a source", "adds up", "misleading or inconsistent",
-                 "unverifiable")
+# one row a kind of verdict (its label, and the RoleSummary field it counts), the claims in all
+# last, so each column adds up; one column a role. The labels are the words the table shows,
+# translated by the catalog.
+COUNTED = (("confirmed by a source", "confirmed"), ("adds up", "adds_up"),
+           ("misleading or inconsistent", "found_wanting"), ("unverifiable", "unverifiable"),
+           ("claims", "claims"))
 ROLE_LABELS = {"achievement": "achievement", "background": "background fact"}
 
 
-def count_rows(summaries: dict[str, RoleSummary]) -> list[dict[str, str | int]]:
-    """One row a role, in the order of `summaries`: its label, then how many of its claims each
-    kind of verdict found, keyed by COUNT_COLUMNS."""
-    return [dict(zip(COUNT_COLUMNS, (ROLE_LABELS[summary.role], len(summary.claims), len(summary.confirmed),
-                                     len(summary.adds_up), len(summary.found_wanting),
-                                     len(summary.unverifiable)), strict=True))
-            for summary in summaries.values()]
+def count_table(summaries: dict[str, RoleSummary]) -> list[dict[str, str | int]]:
+    """The rows of the table: each a "verdict" label, then each role's count, in the order of
+    `summaries` (three columns fit a phone, where a row a role with a column a verdict did not)."""
+    return [{"verdict": label, **{ROLE_LABELS[summary.role]: len(getattr(summary, field))
+                                  for summary in summaries.values()}}
+            for label, field in COUNTED]
 
 
 def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:
