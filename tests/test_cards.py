@@ -419,17 +419,25 @@ def test_a_changed_rating_is_one_line_at_the_verdicts_foot_linking_to_the_correc
 @pytest.mark.parametrize("edition", ["", "zh/"])
 def test_a_discussed_claim_whose_verdict_is_in_the_list_shows_its_rating_where_it_is_discussed(
         built_book, edition):
-    """A reader who meets a claim in the chapter's prose sees its rating there, and a link to the
-    row that says what would settle it; the row holds the claim's anchor."""
+    """A reader who meets a claim in the chapter's prose sees its quote before the prose and its
+    rating after it, as a card follows the prose, with a link to the row that says what would
+    settle it; the row holds the claim's anchor."""
     ratings = {row["rating_id"]: row["name_zh" if edition else "name"] for row in _rows("scale/ratings.csv")}
     verdicts = {row["claim_id"]: row for row in _rows("verdicts.csv")}
     shown = 0
     for page, soup in _chapter_pages(built_book / edition):
+        order = {id(element): n for n, element in enumerate(soup.find_all(True))}
         for box in soup.select("div.listed-claim"):
             claim = box.select_one("a")["href"].rpartition("#claim-")[2]
-            badge = box.select_one(".listed-verdict .rating-badge")
+            after = soup.select_one(f'div.listed-claim-verdict[data-claim="{claim}"]')
+            assert after is not None, (page, claim)
+            assert order[id(box)] < order[id(after)], (page, claim, "the rating comes after the quote")
+            prose = [p for p in box.find_all_next("p") if order[id(p)] < order[id(after)]
+                     and not p.find_parent(class_=("listed-claim", "listed-claim-verdict"))]
+            assert prose, (page, claim, "the prose stands between the quote and the rating")
+            badge = after.select_one(".listed-verdict .rating-badge")
             assert badge is not None and ratings[verdicts[claim]["rating"]] in _text(badge), (page, claim)
-            assert box.select_one(f'.listed-verdict a[href="#claim-{claim}"]') is not None, (page, claim)
+            assert after.select_one(f'.listed-verdict a[href="#claim-{claim}"]') is not None, (page, claim)
             assert soup.select_one(f"tr#claim-{claim}") is not None, (page, claim)
             shown += 1
     assert shown >= 5, f"only {shown} discussed claims: does Chapter.claim(discussed=True) still show them?"

@@ -116,8 +116,11 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     stated = summary_block.select_one(".overall-problems")
     assert len(block.select(".overall-problems, .overall-shortfalls")) == bool(problems) + 1, "said once"
     if problems:
-        said = _numbers(stated.get_text(" "))
-        assert said[:1] == [len(problems)], (said, problems)
+        # Each under its claim's rating, named as the scale names it.
+        ratings = {row["rating_id"]: row["name" + zh] for row in _rows("scale/ratings.csv")}
+        rated = {row["claim_id"]: row["rating"] for row in _rows("verdicts.csv")}
+        for group in problems:
+            assert f"“{ratings[rated[group[0]]]}”" in stated.get_text(), (group, stated.get_text())
         shown = [link.get_text() for link in stated.select("a")]
         named = [next(findings[c]["problem" + zh] for c in group if findings.get(c, {}).get("problem"))
                  for group in problems]
@@ -297,7 +300,8 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
                                   unverifiable=("b", "c"), found_wanting=(), adds_up=())
     html = render("overall.html", language, provenance=[], achievement=achievement, problems=[],
                   shortfalls=[], setting_confirmed=False,
-                  confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A"}],
+                  confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A",
+                                           "rating_name": "Rating A"}],
                   confirmed_background=[],
                   count_table=overall.count_table({"achievement": achievement}),
                   by_kind_href="07.html#unverifiable-by-kind")
@@ -310,5 +314,5 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
         ("02_lead.html#claim-a", "Subject A")]
     assert [cell.get_text() for cell in page.select("table.overall-counts td")] == ["1", "0", "0", "2", "3"]
     if language != "en":
-        shown = page.get_text(" ").replace("Subject A", "")
+        shown = page.get_text(" ").replace("Subject A", "").replace("Rating A", "")
         assert not re.search(r"[A-Za-z]{3,}", shown), "untranslated"

@@ -155,7 +155,8 @@ class OverallVerdict(_EditionDirective):
         def linked(ids):
             return [{"href": self.claim_href(claim, claims.loc[claim, "part"]),
                      "subject": field_in(claims.loc[claim], "subject", self.chinese),
-                     "rating": verdicts[claim].rating} for claim in ids]
+                     "rating": verdicts[claim].rating,
+                     "rating_name": field_in(verdicts[claim].rating, "name", self.chinese)} for claim in ids]
 
         findings = load_findings()
         problems = []
@@ -167,7 +168,8 @@ class OverallVerdict(_EditionDirective):
                                  f"one of them needs a key finding with a `problem` in data/findings.csv")
             finding = named[0]
             problems.append({"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
-                             "text": finding.problem_zh if self.chinese else finding.problem})
+                             "text": finding.problem_zh if self.chinese else finding.problem,
+                             "rating_name": self.local(verdicts[finding.claim_id].rating, "name")})
         shortfalls = [{"href": self.claim_href(finding.claim_id, claims.loc[finding.claim_id, "part"]),
                        "text": finding.shortfall_zh if self.chinese else finding.shortfall}
                       for finding in findings if finding.shortfall]

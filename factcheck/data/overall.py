@@ -48,7 +48,7 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
 # one row a kind of verdict (its label, and the RoleSummary field it counts), the claims in all
 # last, so each column adds up; one column a role. The labels are the words the table shows,
 # translated by the catalog.
-COUNTED = (("confirmed by a source", "confirmed"), ("adds up", "adds_up"),
+COUNTED = (("backed by an official source or a copy", "confirmed"), ("adds up", "adds_up"),
            ("misleading or inconsistent", "found_wanting"), ("unverifiable", "unverifiable"),
            ("claims", "claims"))
 ROLE_LABELS = {"achievement": "achievement", "background": "background fact"}

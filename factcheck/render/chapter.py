@@ -127,6 +127,9 @@ class Chapter:
         # What the source labels (official, official repost, copy) mean is said once a chapter,
         # on the first card that lists sources.
         self.grades_explained = False
+        # The ledger claims the prose discusses: each shows its quote before the prose and its
+        # rating after it.
+        self.discussed: set[str] = set()
 
     # ------------------------------------------------------------ lookups
     def row(self, claim_id: str) -> pd.Series:
@@ -169,17 +172,14 @@ class Chapter:
     def claim(self, claim_id: str, *, discussed: bool = False) -> HTMLBlock | None:
         """The claim's box, for a claim that gets a card. A ledger claim's quote is in the
         chapter's ledger (`ledger`), which holds its anchor: here it shows nothing, or, where the
-        prose after it discusses it (`discussed`), its quote on one line with a link to its row."""
+        prose after it discusses it (`discussed`), its quote on one line, whose verdict then
+        shows its rating (`verdict`), as a card follows the prose."""
         row = self._own_row(claim_id)
         if not self.records[claim_id].has_card:
             if not discussed:
                 return None
-            verdict = self.records[claim_id]
-            sources = self._sources(verdict)
-            return render_block("listed_claim.html", claim=row, verdict=verdict, rating=verdict.rating,
-                                sources=sources,
-                                corrections_link=CORRECTIONS_LINK,
-                                explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
+            self.discussed.add(claim_id)
+            return render_block("listed_claim.html", claim=row)
         reason = (str(row["period"]), str(row["period_note"]))
         as_above = row["period_basis"] == "inferred" and reason in self.period_reasons
         if row["period_basis"] == "inferred":
@@ -218,7 +218,8 @@ class Chapter:
 
     def verdict(self, claim_id: str, together_with: str | None = None, **derived) -> HTMLBlock | None:
         """A claim's verdict card, after asserting the computed values equal data/derived.csv.
-        A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here.
+        A ledger claim's verdict is a row of the chapter's ledger: nothing is shown here, unless
+        the prose discussed it (`claim(..., discussed=True)`): then its rating, on one line.
 
         `together_with` names a second claim of the same problem (two figures of one sentence)
         whose verdict has the same rating and reasons: one card shows both, and holds the
@@ -231,12 +232,20 @@ class Chapter:
                 raise ValueError(f"{together_with} has another rating or other reasons than {claim_id}: "
                                  "it needs a card of its own")
         if not verdict.has_card:
-            return None
+            return self._listed_verdict(verdict) if claim_id in self.discussed else None
         as_above = joined is None and _same_reasons(self.previous_card, verdict)
         self.previous_card = verdict
         explain_grades = self._explain_grades(bool(verdict.references) and not as_above)
         return HTMLBlock(self.verdict_html(claim_id, derived, as_above=as_above, together_with=together_with,
                                            explain_grades=explain_grades))
+
+    def _listed_verdict(self, verdict) -> HTMLBlock:
+        """A discussed ledger claim's rating and why, on one line after the prose, with the
+        sources the prose drew on and a link to its row, which says what would settle it."""
+        sources = self._sources(verdict)
+        return render_block("listed_verdict.html", claim=self.row(verdict.claim_id), verdict=verdict,
+                            rating=verdict.rating, sources=sources, corrections_link=CORRECTIONS_LINK,
+                            explain_grades=self._explain_grades(bool(sources)), grades=load_grades())
 
     def verdicts_of_one_sentence(self, figures: dict[str, dict]) -> HTMLBlock | None:
         """One card for the figures of one sentence (`figures`: each claim id with its computed
