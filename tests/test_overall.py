@@ -98,16 +98,19 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     else:
         assert _numbers(unsettled) == [expected["achievements"]], unsettled
         assert NONE[edition] in unsettled, "says none was confirmed"
-    # The counts, one column a role and one row a kind of verdict, the claims last, so each
-    # column adds up: read from the CSV files, not through the package.
+    # The counts, one column a role and one row a rating (named as the scale names it), the
+    # claims last, so each column adds up: read from the CSV files, not through the package.
     table = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
              for row in block.select("table.overall-counts tbody tr")]
-    columns = [[int(row[role]) for row in table] for role in (1, 2)]
-    counts = [_role_counts(role) for role in ("achievement", "background")]
-    assert columns == [[*count[1:], count[0]] for count in counts], table
-    for column in columns:
-        assert column[-1] == sum(column[:-1]), column
-    assert sum(column[-1] for column in columns) == expected["claims"]
+    scale = _rows("scale/ratings.csv")
+    assert [row[0] for row in table[:-1]] == [rating["name" + ("_zh" if edition == "zh" else "")]
+                                              for rating in scale], table
+    roles = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
+    rated = [(roles[row["claim_id"]], row["rating"]) for row in _rows("verdicts.csv")]
+    for column, role in ((1, "achievement"), (2, "background")):
+        assert [int(row[column]) for row in table] == [
+            *(rated.count((role, rating["rating_id"])) for rating in scale), _role_counts(role)[0]], table
+    assert sum(int(table[-1][column]) for column in (1, 2)) == expected["claims"]
     problems = _expected_problems()
     assert sum(map(len, problems)) == expected["wanting"]
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
@@ -303,7 +306,7 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
                   confirmed_achievements=[{"href": "02_lead.html#claim-a", "subject": "Subject A",
                                            "rating_name": "Rating A"}],
                   confirmed_background=[],
-                  count_table=overall.count_table({"achievement": achievement}),
+                  count_table=[{"verdict": "claims", "achievement": 3}],
                   by_kind_href="07.html#unverifiable-by-kind")
     page = BeautifulSoup(html, "html.parser")
     unsettled = page.select_one(".overall-unsettled").get_text(" ")
@@ -312,7 +315,7 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
     confirmed = page.select_one(".overall-confirmed")
     assert [(a["href"], a.get_text()) for a in confirmed.select("a")] == [
         ("02_lead.html#claim-a", "Subject A")]
-    assert [cell.get_text() for cell in page.select("table.overall-counts td")] == ["1", "0", "0", "2", "3"]
+    assert [cell.get_text() for cell in page.select("table.overall-counts td")] == ["3"]
     if language != "en":
         shown = page.get_text(" ").replace("Subject A", "").replace("Rating A", "")
         assert not re.search(r"[A-Za-z]{3,}", shown), "untranslated"

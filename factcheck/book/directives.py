@@ -184,7 +184,7 @@ class OverallVerdict(_EditionDirective):
                       problems=problems, shortfalls=shortfalls,
                       confirmed_background=linked(summary["background"].confirmed),
                       setting_confirmed=setting_confirmed,
-                      count_table=overall.count_table(summary),
+                      count_table=overall.count_table(summary, verdicts),
                       by_kind_href=self.page_href(SCORECARD_PAGE) + f"#{BY_KIND_ANCHOR}")
         return [nodes.raw("", html, format="html")]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .verdicts import Verdict
+from .verdicts import Verdict, load_ratings
 
 ROLES = ("achievement", "background")
 CONFIRMED = ("matches-official", "corroborated")     # a source outside the article agrees
@@ -44,22 +44,26 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
     return summaries
 
 
-# The table of the claims by what their verdicts found, which the intro and the scorecard show:
-# one row a kind of verdict (its label, and the RoleSummary field it counts), the claims in all
-# last, so each column adds up; one column a role. The labels are the words the table shows,
-# translated by the catalog.
-COUNTED = (("backed by an official source or a copy", "confirmed"), ("adds up", "adds_up"),
-           ("misleading or inconsistent", "found_wanting"), ("unverifiable", "unverifiable"),
-           ("claims", "claims"))
+# The table of the claims by their ratings, which the intro and the scorecard show: one row a
+# rating of the scale, in its order, then the claims in all, so each column adds up; one column a
+# role, under these labels (the words the table shows, translated by the catalog).
 ROLE_LABELS = {"achievement": "achievement", "background": "background fact"}
 
 
-def count_table(summaries: dict[str, RoleSummary]) -> list[dict[str, str | int]]:
-    """The rows of the table: each a "verdict" label, then each role's count, in the order of
-    `summaries` (three columns fit a phone, where a row a role with a column a verdict did not)."""
-    return [{"verdict": label, **{ROLE_LABELS[summary.role]: len(getattr(summary, field))
-                                  for summary in summaries.values()}}
-            for label, field in COUNTED]
+def count_table(summaries: dict[str, RoleSummary],
+                verdicts: dict[str, Verdict]) -> list[dict[str, str | int]]:
+    """The rows of the table: each a "verdict" (a rating's name, or "claims" for the total), then
+    each role's count, in the order of `summaries`. A row a rating and a column a role: three
+    columns fit a phone, and no two ratings share a row."""
+    def rated(summary: RoleSummary, rating_id: str) -> int:
+        return sum(verdicts[claim].rating.id == rating_id for claim in summary.claims)
+
+    rows = [{"verdict": rating.name, **{ROLE_LABELS[summary.role]: rated(summary, rating.id)
+                                        for summary in summaries.values()}}
+            for rating in load_ratings().values()]
+    rows.append({"verdict": "claims", **{ROLE_LABELS[summary.role]: len(summary.claims)
+                                         for summary in summaries.values()}})
+    return rows
 
 
 def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:

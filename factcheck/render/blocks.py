@@ -26,7 +26,7 @@ from ..data.decision import UNVERIFIABLE_KINDS, UNVERIFIABLE_WHEN
 from ..data.tables import is_missing
 from ..data.translation import CHINESE
 from . import language as languages
-from .i18n import field_in, gettext_zh, pgettext_en, pgettext_zh, source_name
+from .i18n import field_in, gettext_zh, pgettext_en, pgettext_zh, source_name, to_chinese
 from .numbers import format_number, format_number_zh
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -159,6 +159,8 @@ def environment(language: str = "en") -> jinja2.Environment:
                                     else lambda name: gettext_zh(derived_label(name)))
     env.filters["source_name"] = _source_name(language)
     env.filters["sentence_part"] = _sentence_part if language == "en" else str
+    # Words the book's tables and charts share (a rating's name, "claims"), in the edition's language.
+    env.filters["words"] = str if language == "en" else (lambda text: to_chinese(text, strict=True))
     # Why a claim is unverifiable: the words that stand beside its badge, and the rule behind them.
     local = (lambda text: text) if language == "en" else gettext_zh
     env.filters["unverifiable_kind"] = lambda kind: local(UNVERIFIABLE_KINDS[kind])
