@@ -155,8 +155,7 @@ class OverallVerdict(_EditionDirective):
         def linked(ids):
             return [{"href": self.claim_href(claim, claims.loc[claim, "part"]),
                      "subject": field_in(claims.loc[claim], "subject", self.chinese),
-                     "rating": verdicts[claim].rating,
-                     "rating_name": field_in(verdicts[claim].rating, "name", self.chinese)} for claim in ids]
+                     "rating_name": self.local(verdicts[claim].rating, "name")} for claim in ids]
 
         findings = load_findings()
         problems = []
