@@ -2,7 +2,7 @@
 but unverifiable) or a headline claim has a card: the rating in words beside its symbol, the
 one-line conclusion, the reasoning when there is more to say, and each source with its grade.
 Every other claim is a row of its chapter's ledger: its subject and quote, why it could not be
-verified, and what would settle it.
+verified (its kind and its own conclusion), and what would settle it.
 
 Read from the built book and compared with data/ read independently (the CSV files), so a
 page that disagrees with its data fails, whichever function built it.
@@ -83,6 +83,10 @@ def test_every_claim_has_one_card_that_says_what_its_row_says(cards, built_book)
             assert "ledger-table" in row.find_parent("table")["class"], verdict["claim_id"]
             assert claims[verdict["claim_id"]]["quote"] in _text(row), verdict["claim_id"]
             assert " ".join(verdict["would_settle"].split()) in _text(row), verdict["claim_id"]
+            # Why it is unverifiable in this claim's own words, not only its kind.
+            conclusion = row.select_one(".ledger-conclusion")
+            assert conclusion is not None and _text(conclusion) == " ".join(verdict["conclusion"].split()), \
+                verdict["claim_id"]
             continue
         # The second figure of one problem is named on its first figure's card, which holds its
         # anchor and says the rating covers both (data agree: the same rating and reasons).
@@ -150,10 +154,10 @@ def _chapter_pages(built_book):
         yield page, BeautifulSoup((built_book / f"{page}.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def _folds_of_repeats(page, items, quote_of, folded_quote_of) -> int:
+def _folds_of_repeats(page, items, quote_of, folded_quote_of, shown_before=()) -> int:
     """How many of `items` (claim boxes, or ledger rows, in page order) fold their quote, after
-    asserting that exactly those whose quote an earlier item shows do."""
-    seen, folded = set(), 0
+    asserting that exactly those whose quote an earlier item (or `shown_before`) shows do."""
+    seen, folded = set(shown_before), 0
     for item in items:
         quote = item.select_one(quote_of).get_text()
         inside_fold = item.select_one(folded_quote_of) is not None
@@ -197,11 +201,18 @@ def test_the_claims_without_a_figure_sent_to_the_ledger_are_named_and_linked_to_
 
 
 def test_a_sentence_quoted_again_in_a_ledger_is_folded_after_its_first_row(built_book):
-    """A ledger row whose sentence an earlier row of the same ledger quotes keeps its quote, folded,
-    so sorting or filtering the rows never loses it."""
-    folded = sum(_folds_of_repeats(page, table.select("tbody tr"), "td q", "details.claim-quote-again q")
-                 for page, soup in _chapter_pages(built_book) for table in soup.select("table.ledger-table"))
+    """A ledger row whose sentence an earlier row of the same ledger, or the prose that discussed
+    it, quotes keeps its quote, folded, so sorting or filtering the rows never loses it."""
+    folded = discussed = 0
+    for page, soup in _chapter_pages(built_book):
+        quoted_in_prose = [q.get_text() for q in soup.select("div.listed-claim q")]
+        for table in soup.select("table.ledger-table"):
+            folded += _folds_of_repeats(page, table.select("tbody tr"), "td q", "details.claim-quote-again q",
+                                        shown_before=quoted_in_prose)
+            discussed += sum(1 for claim in soup.select("div.listed-claim-verdict[data-claim]")
+                             if table.select_one(f"tr#claim-{claim['data-claim']} details.claim-quote-again"))
     assert folded >= 2, f"only {folded} repeated ledger quotes folded"
+    assert discussed >= 2, f"only {discussed} discussed claims' quotes folded in their ledgers"
 
 
 @pytest.mark.parametrize("edition, spelled_out", [

@@ -25,7 +25,8 @@ from factcheck.tools.browser import book_pages
 
 # On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
 # character or two a line (Chinese breaks anywhere, so a narrow column shows one character a line),
-# and no table's caption is narrower than half its table.
+# no table's caption is narrower than half its table, and a ledger cell whose header is hidden
+# carries its own label.
 READING_JS = """() => {
   const out = [];
   // A folded list is laid out as a reader who opens it sees it.
@@ -62,6 +63,16 @@ READING_JS = """() => {
     if (caption.textContent.trim() && box.width && box.width < 0.5 * table.width) {
       out.push(`a caption ${Math.round(box.width)}px wide in a table ${Math.round(table.width)}px wide: `
                + `"${caption.textContent.trim().slice(0, 30)}"`);
+    }
+  }
+  // Where a phone hides a ledger's header row, each cell after the claim opens with its own
+  // label (why it could not be verified is led by its kind; what would settle it says so).
+  for (const table of document.querySelectorAll('article table.ledger-table')) {
+    if (!table.tHead || getComputedStyle(table.tHead).display !== 'none') continue;
+    for (const row of table.tBodies[0].rows) {
+      const unlabelled = [...row.cells].slice(1)
+        .filter(cell => !cell.firstElementChild || !cell.firstElementChild.getClientRects().length);
+      if (unlabelled.length) out.push(`${row.id}: ${unlabelled.length} cells without a label, header hidden`);
     }
   }
   return out;

@@ -182,6 +182,9 @@ def card_problems(soup, claim, review, edition) -> list[str]:
     unverifiable = load_ratings()["unverifiable"]
     if name != (unverifiable.name_zh if edition == "zh" else unverifiable.name) or quote != claim["quote"]:
         return [f"the ledger row quotes {quote!r} as unverifiable, the ClaimReview rates it {name!r}"]
+    conclusion = _words(row.select_one(".ledger-conclusion")) if row.select_one(".ledger-conclusion") else ""
+    if conclusion != review["reviewBody"]:
+        return [f"the ledger row says {conclusion[:50]!r}, the ClaimReview {review['reviewBody'][:50]!r}"]
     return []
 
 

@@ -51,8 +51,8 @@ PLAIN_CHECKS = {
     ("search", "official-record-not-found"): "We looked for the official record, which should exist, "
                                              "and did not find it.",
     ("search", "no-measure"): "We know of no published measure that could test it like for like.",
-    ("external", "not-comparable"): "The outside figures we found, listed under the sources, are for "
-                                    "another year, place or definition.",
+    ("external", "not-comparable"): "The outside figures we found, listed under the sources, bear on "
+                                    "the claim but do not settle it.",
     ("arithmetic", "computed"): "We worked out what the claim's figures imply: the values above.",
     ("consistency", "computed"): "We set it beside the article's other figures: the values above.",
 }
@@ -355,7 +355,8 @@ class Chapter:
 
     def ledger(self) -> HTMLBlock | None:
         """The chapter's other claims, unverifiable and not headline, one row each: the claim and
-        its quote, why it could not be verified, and what would settle it. Each row holds the
+        its quote (folded where the prose quoted it), why it could not be verified (its kind and
+        its conclusion), and what would settle it. Each row holds the
         claim's anchors (claim-<id>, verdict-<id>), so every link to a claim still lands."""
         rows = [(claim_id, self._own_row(claim_id)) for claim_id in self.scored()["claim_id"]
                 if not self.records[claim_id].has_card]
@@ -366,10 +367,12 @@ class Chapter:
             sources = self._sources(self.records[claim_id])
             items.append({"id": claim_id, "claim": row, "verdict": self.records[claim_id], "sources": sources,
                           "explain_grades": self._explain_grades(bool(sources)),
-                          "source_link": link_from_chapter(source_path(claim_id))})
+                          "source_link": link_from_chapter(source_path(claim_id)),
+                          "discussed": claim_id in self.discussed})
         # The list is folded only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
-        return render_block("ledger.html", items=items,
+        discussed_quotes = [self.row(claim_id)["quote"] for claim_id in sorted(self.discussed)]
+        return render_block("ledger.html", items=items, discussed_quotes=discussed_quotes,
                             corrections_link=CORRECTIONS_LINK,
                             every_claim=every_claim, grades=load_grades())
 
