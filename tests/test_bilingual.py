@@ -384,3 +384,13 @@ def test_a_quotes_language_tag_follows_its_script():
     assert language_of("2023年末、全市の常住人口は206.12万人で") == "ja"
     assert language_of("2023年末全市常住人口206.12万人") == "zh-Hans"
     assert language_of("the resident population") == "en"
+
+
+@pytest.mark.parametrize("chinese, expected", [
+    (False, "“A”, “B” or “C”"),
+    (True, "“A”“B”或“C”"),   # quoted items in a row take no 顿号 (GB/T 15834)
+])
+def test_names_given_as_alternatives_are_joined_as_each_language_writes_a_list(chinese, expected):
+    assert i18n.quoted_alternatives(["A", "B", "C"], chinese) == expected
+    assert i18n.quoted_alternatives(["A"], chinese) == "“A”"
+    assert i18n.quoted_alternatives([], chinese) == ""

@@ -91,11 +91,18 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     # claims last, so each column adds up: read from the CSV files, not through the package.
     table = [[cell.get_text(" ", strip=True) for cell in row.select("th, td")]
              for row in block.select("table.overall-counts tbody tr")]
-    scale = _rows("scale/ratings.csv")
-    assert [row[0] for row in table[:-1]] == [rating["name" + ("_zh" if edition == "zh" else "")]
-                                              for rating in scale], table
+    # Only the ratings some claim got have a row; a sentence under the table names the others.
     roles = {row["claim_id"]: row["role"] for row in _rows("claims.csv")}
     rated = [(roles[row["claim_id"]], row["rating"]) for row in _rows("verdicts.csv")]
+    name = "name" + ("_zh" if edition == "zh" else "")
+    scale = [rating for rating in _rows("scale/ratings.csv")
+             if any(given == rating["rating_id"] for _, given in rated)]
+    not_given = [rating[name] for rating in _rows("scale/ratings.csv") if rating not in scale]
+    assert [row[0] for row in table[:-1]] == [rating[name] for rating in scale], table
+    meaning = block.select_one(".overall-meaning").get_text()
+    assert not_given and all(f"“{rating}”" in meaning for rating in not_given), meaning
+    assert not any(f"“{rating[name]}”" in meaning.split("。" if edition == "zh" else ". ")[0]
+                   for rating in scale), "a rating given is named among those not given"
     for column, role in ((1, "achievement"), (2, "background")):
         assert [int(row[column]) for row in table] == [
             *(rated.count((role, rating["rating_id"])) for rating in scale),
@@ -103,6 +110,14 @@ def test_the_overall_verdict_comes_first_and_counts_from_the_data(built_book, ed
     assert sum(int(table[-1][column]) for column in (1, 2)) == expected["claims"]
     problems = _expected_problems()
     assert sum(map(len, problems)) == expected["wanting"]
+    if expected["wanting"] != len(problems):
+        # The line that says the table's found-wanting claims are the figures named above names
+        # their ratings, and no other (once it said "misleading or inconsistent" of two inconsistent).
+        said = meaning.split("。" if edition == "zh" else ". ")[1]
+        wanting = {rating for claim_role, rating in rated if claim_role == "achievement"
+                   and rating in ("contradicted", "inconsistent", "misleading")}
+        assert [r[name] for r in _rows("scale/ratings.csv") if f"“{r[name]}”" in said] == [
+            r[name] for r in _rows("scale/ratings.csv") if r["rating_id"] in wanting], said
     findings = {row["claim_id"]: row for row in _rows("findings.csv")}
     zh = "_zh" if edition == "zh" else ""
     # Each point is said once, in the summary: the problems and the shortfalls are its items.
@@ -297,6 +312,7 @@ def test_an_achievement_confirmed_would_be_counted_and_linked_in_the_summary(lan
                                            "rating_name": "Rating A"}],
                   confirmed_background=[],
                   count_table=[{"verdict": "claims", "achievement": 3}],
+                  ratings_not_given="", wanting_ratings="",
                   by_kind_href="07.html#unverifiable-by-kind")
     page = BeautifulSoup(html, "html.parser")
     unsettled = page.select_one(".overall-unsettled").get_text(" ")

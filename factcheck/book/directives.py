@@ -26,7 +26,7 @@ from ..data.references import load_sources
 from ..data.verdicts import load_ratings
 from ..render import requests
 from ..render.blocks import render
-from ..render.i18n import field_in, gettext_zh, interface_words, source_title
+from ..render.i18n import field_in, gettext_zh, interface_words, quoted_alternatives, source_title
 from . import citation, editions, metadata
 
 
@@ -177,6 +177,7 @@ class OverallVerdict(_EditionDirective):
         # Whether a check confirmed the setting of a claim not already counted as confirmed.
         setting_confirmed = any(verdict.confirmed_context and verdict.rating.id not in overall.CONFIRMED
                                 for verdict in verdicts.values())
+        not_given = [self.local(rating, "name") for rating in overall.ratings_not_given(summary, verdicts)]
         html = render("overall.html", "zh-Hans" if self.chinese else "en", provenance=provenance,
                       achievement=summary["achievement"],
                       confirmed_achievements=linked(summary["achievement"].confirmed),
@@ -184,6 +185,10 @@ class OverallVerdict(_EditionDirective):
                       confirmed_background=linked(summary["background"].confirmed),
                       setting_confirmed=setting_confirmed,
                       count_table=overall.count_table(summary, verdicts),
+                      ratings_not_given=quoted_alternatives(not_given, self.chinese),
+                      wanting_ratings=quoted_alternatives(dict.fromkeys(
+                          self.local(verdicts[claim].rating, "name")
+                          for claim in summary["achievement"].found_wanting), self.chinese),
                       by_kind_href=self.page_href(SCORECARD_PAGE) + f"#{BY_KIND_ANCHOR}")
         return [nodes.raw("", html, format="html")]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .verdicts import Verdict, load_ratings
+from .verdicts import Rating, Verdict, load_ratings
 
 ROLES = ("achievement", "background")
 CONFIRMED = ("matches-official", "corroborated")     # a source outside the article agrees
@@ -45,8 +45,9 @@ def summarise(roles: dict[str, str], verdicts: dict[str, Verdict]) -> dict[str, 
 
 
 # The table of the claims by their ratings, which the intro and the scorecard show: one row a
-# rating of the scale, in its order, then the claims in all, so each column adds up; one column a
-# role, under these labels (the words the table shows, translated by the catalog).
+# rating of the scale that some claim got, in the scale's order, then the claims in all, so each
+# column adds up; one column a role, under these labels (the words the table shows, translated by
+# the catalog).
 ROLE_LABELS = {"achievement": "achievement", "background": "background fact"}
 
 
@@ -54,16 +55,25 @@ def count_table(summaries: dict[str, RoleSummary],
                 verdicts: dict[str, Verdict]) -> list[dict[str, str | int]]:
     """The rows of the table: each a "verdict" (a rating's name, or "claims" for the total), then
     each role's count, in the order of `summaries`. A row a rating and a column a role: three
-    columns fit a phone, and no two ratings share a row."""
+    columns fit a phone, and no two ratings share a row. A rating no claim got has no row (a
+    table of zeros hides the counts that matter); `ratings_not_given` names those."""
     def rated(summary: RoleSummary, rating_id: str) -> int:
         return sum(verdicts[claim].rating.id == rating_id for claim in summary.claims)
 
     rows = [{"verdict": rating.name, **{ROLE_LABELS[summary.role]: rated(summary, rating.id)
                                         for summary in summaries.values()}}
-            for rating in load_ratings().values()]
+            for rating in load_ratings().values()
+            if any(rated(summary, rating.id) for summary in summaries.values())]
     rows.append({"verdict": "claims", **{ROLE_LABELS[summary.role]: len(summary.claims)
                                          for summary in summaries.values()}})
     return rows
+
+
+def ratings_not_given(summaries: dict[str, RoleSummary], verdicts: dict[str, Verdict]) -> list[Rating]:
+    """The ratings of the scale, in its order, that no claim counted in `summaries` got: the rows
+    `count_table` leaves out."""
+    given = {verdicts[claim].rating.id for summary in summaries.values() for claim in summary.claims}
+    return [rating for rating in load_ratings().values() if rating.id not in given]
 
 
 def problems(found_wanting: tuple[str, ...], verdicts: dict[str, Verdict]) -> list[tuple[str, ...]]:

@@ -118,6 +118,17 @@ def field_in(item, name: str, chinese: bool):
     raise LookupError(f"{type(item).__name__} has no field {name!r}")
 
 
+def quoted_alternatives(names, chinese: bool) -> str:
+    """Names in quotation marks, as alternatives: “A”, “B” or “C” in English; “A”“B”或“C” in
+    Chinese, where quoted items in a row take no 顿号 between them."""
+    quoted = [f"“{name}”" for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    if chinese:
+        return "".join(quoted[:-1]) + "或" + quoted[-1]
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def source_name(source, chinese: bool) -> tuple[str, str]:
     """A source as the book names it, in two parts: its own title (may be empty), and what it
     is in our words, in brackets and in the edition's language (empty when there is none)."""
