@@ -201,7 +201,8 @@ def test_each_intro_shows_the_key_findings_once_in_its_language_and_english_adds
 
 
 # The tables the book's directives print from the code and data (factcheck.book.directives):
-# in the Chinese edition every cell is Chinese, but the glossary's column of English names.
+# in the Chinese edition every cell is Chinese, but the glossary's column of English names, and
+# every date is written the Chinese way.
 DIRECTIVE_TABLES = ("decision-table", "rating-scale", "unverifiable-kinds", "corrections-log",
                     "glossary-terms")
 
@@ -214,9 +215,14 @@ def test_the_tables_the_book_prints_are_chinese_in_the_chinese_edition(built_boo
             found.update(set(table["class"]) & set(DIRECTIVE_TABLES))
             for hidden in table.select("code, .other-language"):
                 hidden.decompose()
-            words = latin_words(" ".join(cell.get_text(" ") for cell in table.select("td, th")))
+            text = " ".join(cell.get_text(" ") for cell in table.select("td, th"))
+            words = latin_words(text)
             if words:
                 problems[f"{page} {table['class']}"] = words[:20]
+            # Dates as Chinese writes them (2026年11月30日), never ISO (2026-11-30).
+            iso_dates = re.findall(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", text)
+            if iso_dates:
+                problems[f"{page} {table['class']} dates"] = iso_dates[:5]
     assert found == set(DIRECTIVE_TABLES)
     assert problems == {}, problems
 

@@ -25,7 +25,7 @@ from ..data.provenance import dailies, load_provenance
 from ..data.references import load_sources
 from ..data.verdicts import load_ratings
 from ..render import requests
-from ..render.blocks import render
+from ..render.blocks import dates_in_chinese, render
 from ..render.i18n import field_in, gettext_zh, interface_words, quoted_alternatives, source_title
 from . import citation, editions, metadata
 
@@ -109,6 +109,8 @@ class CorrectionsLog(_EditionDirective):
                  self.local(c.new, "name"), self.local(c, "reason")]
                 for claim_id, verdict in data.verdicts.items() for c in verdict.corrections]
         rows.sort(key=lambda row: (row[0], row[1]))
+        if self.chinese:   # sorted on the ISO date, shown as Chinese writes a date
+            rows = [[dates_in_chinese(row[0]), *row[1:]] for row in rows]
         return [_table(self.header("Date", "Claim", "Was", "Now", "Why"), rows, ["corrections-log"])]
 
 

@@ -92,7 +92,7 @@ ISO_DAY_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 ISO_MONTH_IN_TEXT = re.compile(r"(?<!\d)(\d{4})-(\d{2})(?!\d)")
 
 
-def _dates_in_chinese(text: str) -> str:
+def dates_in_chinese(text: str) -> str:
     """A source's period ("2024-09-08", "2021-12", "2018-12 / 2019-01", "2023-2024") as Chinese
     writes dates and spans; the forms are in ui.po."""
     text = ISO_DAY_IN_TEXT.sub(lambda m: gettext_zh("%(year)s-%(month)s-%(day)s") % {
@@ -167,7 +167,7 @@ def environment(language: str = "en") -> jinja2.Environment:
     env.filters["unverifiable_rule"] = lambda kind: local(UNVERIFIABLE_WHEN[kind])
     # Dates and spans of years: ISO in English; in Chinese as Chinese writes them (2023—2024,
     # and the date forms in ui.po).
-    env.filters["dates_in"] = str if language == "en" else _dates_in_chinese
+    env.filters["dates_in"] = str if language == "en" else dates_in_chinese
     # A source's own words are marked with their language: most are Chinese, a few English.
     env.filters["language_of"] = language_of
     # A value put into a {% trans %} block is not finalized: the `text` filter escapes it as
