@@ -64,6 +64,16 @@ READING_JS = """() => {
       out.push(`a caption ${Math.round(box.width)}px wide in a table ${Math.round(table.width)}px wide: `
                + `"${caption.textContent.trim().slice(0, 30)}"`);
     }
+    // Its words in sight before the table is scrolled: a caption centred over a wide table that
+    // scrolls put them past the screen's edge.
+    const words = document.createRange();
+    words.selectNodeContents(caption);
+    const shown = Math.min(table.left + caption.parentElement.clientWidth, window.innerWidth);
+    const right = words.getBoundingClientRect().right;
+    if (caption.textContent.trim() && box.width && right > shown + 1) {
+      out.push(`a caption whose words run past the visible table (${Math.round(right)}px > `
+               + `${Math.round(shown)}px): "${caption.textContent.trim().slice(0, 30)}"`);
+    }
   }
   // Where a phone hides a ledger's header row, each cell after the claim opens with its own
   // label (why it could not be verified is led by its kind; what would settle it says so).
