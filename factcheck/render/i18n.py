@@ -119,14 +119,14 @@ def field_in(item, name: str, chinese: bool):
 
 
 def quoted_alternatives(names, chinese: bool) -> str:
-    """Names in quotation marks, as alternatives: “A”, “B” or “C” in English; “A”“B”或“C” in
-    Chinese, where quoted items in a row take no 顿号 between them."""
+    """Names in quotation marks, as alternatives: the last joined by the catalog's word for "or";
+    the others by a comma in English, by nothing in Chinese, where quoted names in a row take no
+    separator (GB/T 15834)."""
     quoted = [f"“{name}”" for name in names]
     if len(quoted) < 2:
         return "".join(quoted)
-    if chinese:
-        return "".join(quoted[:-1]) + "或" + quoted[-1]
-    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    first = ("" if chinese else ", ").join(quoted[:-1])
+    return interface_words(chinese)("%(first)s or %(last)s") % {"first": first, "last": quoted[-1]}
 
 
 def source_name(source, chinese: bool) -> tuple[str, str]:
