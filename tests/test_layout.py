@@ -25,8 +25,8 @@ from factcheck.tools.browser import book_pages
 
 # On a phone (390 px): headings keep their order of size, and no table cell is squeezed to a
 # character or two a line (Chinese breaks anywhere, so a narrow column shows one character a line),
-# no table's caption is narrower than half its table, and a ledger cell whose header is hidden
-# carries its own label.
+# no table's caption is narrower than half its table or runs past what the reader sees of it, and a
+# ledger cell whose header is hidden carries its own label.
 READING_JS = """() => {
   const out = [];
   // A folded list is laid out as a reader who opens it sees it.

@@ -60,10 +60,10 @@ def count_table(summaries: dict[str, RoleSummary],
     def rated(summary: RoleSummary, rating_id: str) -> int:
         return sum(verdicts[claim].rating.id == rating_id for claim in summary.claims)
 
+    left_out = {rating.id for rating in ratings_not_given(summaries, verdicts)}
     rows = [{"verdict": rating.name, **{ROLE_LABELS[summary.role]: rated(summary, rating.id)
                                         for summary in summaries.values()}}
-            for rating in load_ratings().values()
-            if any(rated(summary, rating.id) for summary in summaries.values())]
+            for rating in load_ratings().values() if rating.id not in left_out]
     rows.append({"verdict": "claims", **{ROLE_LABELS[summary.role]: len(summary.claims)
                                          for summary in summaries.values()}})
     return rows
