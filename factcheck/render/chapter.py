@@ -371,7 +371,7 @@ class Chapter:
                           "discussed": claim_id in self.discussed})
         # The list is folded only where the chapter shows some claims as cards.
         every_claim = len(rows) == len(self.mine)
-        discussed_quotes = [self.row(claim_id)["quote"] for claim_id in sorted(self.discussed)]
+        discussed_quotes = [item["claim"]["quote"] for item in items if item["discussed"]]
         return render_block("ledger.html", items=items, discussed_quotes=discussed_quotes,
                             corrections_link=CORRECTIONS_LINK,
                             every_claim=every_claim, grades=load_grades())
